@@ -1,0 +1,105 @@
+// aa-nats: parse, dispatch once, and map every error to its exit code here.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands/stream_info.hpp"
+#include "src/errors.hpp"
+#include "src/global_options.hpp"
+#include "src/nats_connection.hpp"
+#include "src/output.hpp"
+#include "src/server_url.hpp"
+
+namespace {
+
+// The secrets known so far, for scrubbing error messages; filled once the
+// settings are resolved, and from the raw arguments before that.
+std::vector<std::string> g_secrets;
+
+int report_error(const std::string& message, aa::ExitCode code, bool json) {
+    const std::string clean = aa::scrub_secrets(message, g_secrets);
+    std::cerr << "aa-nats: error: " << clean << '\n';
+    if (json) {
+        const aa::Json doc{{"error", {{"message", clean}, {"exit_code", static_cast<int>(code)}}}};
+        std::cout << doc.dump(2, ' ', false, aa::Json::error_handler_t::replace) << '\n';
+    }
+    return static_cast<int>(code);
+}
+
+bool argv_has(int argc, char** argv, const char* flag) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == flag) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"aa-nats: inspect, verify and converge the AA JetStream stream topology", "aa-nats"};
+    app.set_version_flag("--version", fmt::format("aa-nats {} (nats.c {})", AA_NATS_VERSION, aa::nats_library_version()));
+    app.require_subcommand(1);
+    app.fallthrough();  // global options are accepted after the subcommand too
+    app.footer(aa::exit_codes_help());
+
+    aa::GlobalFlags flags;
+    aa::add_global_options(app, flags);
+
+    aa::stream_info::Options stream_info_options;
+    CLI::App* stream_info = app.add_subcommand("stream-info", "what the streams look like now");
+    aa::stream_info::add_options(*stream_info, stream_info_options);
+
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        sub->footer("Global options (see aa-nats --help) may also follow the subcommand.\n" +
+                    std::string(aa::exit_codes_help()));
+    }
+
+    const bool json_requested = argv_has(argc, argv, "--json");
+    // Before parsing, scrub whatever follows a secret-bearing flag in argv.
+    for (int i = 1; i + 1 < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--password" || arg == "--token") g_secrets.emplace_back(argv[i + 1]);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // CLI11 uses its own codes (100-127) for parse errors; ours is 2.
+        std::string message = e.what();
+        if (message.empty()) message = "invalid command line";
+        return report_error(message + " (see aa-nats --help)", aa::ExitCode::usage, json_requested);
+    }
+
+    int code = 0;
+    try {
+        aa::Settings settings = aa::resolve_settings(flags, aa::Environment::from_process());
+        const auto secrets = settings.connection.secrets();
+        g_secrets.insert(g_secrets.end(), secrets.begin(), secrets.end());
+        const bool color = aa::should_color(::isatty(STDOUT_FILENO) == 1, flags.no_color,
+                                            settings.env.get("NO_COLOR").has_value());
+        aa::Output output{std::cout, std::cerr, flags.json, aa::Style(color)};
+        aa::CommandContext context(std::move(settings), output);
+
+        aa::ExitCode result = aa::ExitCode::ok;
+        if (stream_info->parsed()) result = aa::stream_info::run(stream_info_options, context);
+        code = static_cast<int>(result);
+    } catch (const aa::Error& e) {
+        code = report_error(e.what(), e.exit_code(), flags.json);
+    } catch (const std::exception& e) {
+        code = report_error(fmt::format("internal error: {}", e.what()), aa::ExitCode::unavailable, flags.json);
+    }
+    std::cout.flush();
+    aa::shutdown_nats_library();
+    return code;
+}

@@ -1,0 +1,54 @@
+#pragma once
+// `aa-nats stream-info [STREAM...] [--all]`: what the streams look like now.
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "src/command_context.hpp"
+#include "src/topology.hpp"
+
+namespace aa::stream_info {
+
+struct Options {
+    std::vector<std::string> names;  // empty: the four streams of the topology
+    bool all = false;                // every stream in the account
+};
+
+void add_options(CLI::App& command, Options& options);
+
+// One stream as reported.
+struct StreamReport {
+    std::string name;
+    std::optional<StreamRole> role;  // set for the streams of the topology
+    bool found = false;
+    Json info;                       // the server's stream info, as received (null when not found)
+};
+
+struct Result {
+    ServerFacts server;
+    std::vector<StreamReport> streams;
+    bool names_given = false;  // a missing stream named on the command line fails the command
+    bool all = false;
+};
+
+// Which streams to ask for: the given names, or the topology's four.
+struct Target {
+    std::string name;
+    std::optional<StreamRole> role;
+};
+std::vector<Target> targets(const Options& options, const TopologySettings& topology);
+
+// Exit 1 when a stream named on the command line does not exist, else 0.
+ExitCode exit_code(const Result& result);
+
+void render_human(const Result& result, const Style& style, std::ostream& out);
+Json to_json(const Result& result);
+
+// Validates the options, gathers the facts, prints the result; returns the exit code.
+ExitCode run(const Options& options, CommandContext& context);
+
+}  // namespace aa::stream_info

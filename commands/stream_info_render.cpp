@@ -1,0 +1,135 @@
+// Human and JSON renderings of a stream-info result.
+
+#include <fmt/format.h>
+
+#include "commands/stream_info.hpp"
+#include "src/cluster_view.hpp"
+#include "src/duration.hpp"
+
+namespace aa::stream_info {
+namespace {
+
+constexpr const char* kLabel = "  {:<18}";
+
+std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += ", ";
+        out += item;
+    }
+    return out;
+}
+
+// "2026-11-27T03:55:01.123456789Z" -> "2026-11-27T03:55:01Z"; the zero time -> "".
+std::string short_time(const std::string& ts) {
+    if (ts.empty() || ts.starts_with("0001-01-01")) return "";
+    const auto dot = ts.find('.');
+    return dot == std::string::npos ? ts : ts.substr(0, dot) + "Z";
+}
+
+std::string sequence_line(std::uint64_t seq, const std::string& ts) {
+    const std::string when = short_time(ts);
+    return when.empty() ? std::to_string(seq) : fmt::format("{} @ {}", seq, when);
+}
+
+// The limits an operator set (JetStream reports -1 or 0 for "no limit").
+std::string set_limits(const Json& config) {
+    std::vector<std::string> limits;
+    auto add_count = [&](const char* key) {
+        if (const auto v = int_or(config, key, -1); v > 0) limits.push_back(fmt::format("{} {}", key, v));
+    };
+    if (const auto v = int_or(config, "max_bytes", -1); v > 0) {
+        limits.push_back(fmt::format("max_bytes {}", format_bytes(static_cast<std::uint64_t>(v))));
+    }
+    add_count("max_msgs");
+    add_count("max_msgs_per_subject");
+    if (const auto v = int_or(config, "max_msg_size", -1); v > 0) {
+        limits.push_back(fmt::format("max_msg_size {}", format_bytes(static_cast<std::uint64_t>(v))));
+    }
+    add_count("max_consumers");
+    return limits.empty() ? "none" : join(limits);
+}
+
+std::string compression_of(const Json& config) {
+    if (!has_key(config, "compression")) return "not supported by this server";
+    return string_or(config, "compression", "none");
+}
+
+std::string role_suffix(const StreamReport& stream) {
+    return stream.role ? fmt::format(" ({})", to_string(*stream.role)) : std::string();
+}
+
+void render_stream(const StreamReport& stream, const Style& style, std::ostream& out) {
+    out << style.bold(fmt::format("[{}]", stream.name)) << role_suffix(stream);
+    if (!stream.found) {
+        out << ' ' << style.warn("not found") << "\n\n";
+        return;
+    }
+    out << '\n';
+    const Json& config = object_at(stream.info, "config");
+    const Json& state = object_at(stream.info, "state");
+    out << label("Subjects:") << join(strings_at(config, "subjects")) << '\n';
+    out << label("Retention:") << string_or(config, "retention", "limits") << '\n';
+    out << label("Max Age:") << format_limit_duration(int_or(config, "max_age")) << '\n';
+    out << label("Replicas:") << int_or(config, "num_replicas", 1) << '\n';
+    out << label("Storage:") << string_or(config, "storage", "file") << '\n';
+    out << label("Discard:") << string_or(config, "discard", "old") << '\n';
+    out << label("Duplicate Window:") << format_limit_duration(int_or(config, "duplicate_window")) << '\n';
+    out << label("Compression:") << compression_of(config) << '\n';
+    out << label("Limits:") << set_limits(config) << '\n';
+    if (bool_or(config, "sealed")) out << label("Sealed:") << "yes\n";
+    const auto bytes = uint_or(state, "bytes");
+    out << label("Messages:") << uint_or(state, "messages") << '\n';
+    out << label("Bytes:") << bytes << " (" << format_bytes(bytes) << ")\n";
+    out << label("First Seq:") << sequence_line(uint_or(state, "first_seq"), string_or(state, "first_ts")) << '\n';
+    out << label("Last Seq:") << sequence_line(uint_or(state, "last_seq"), string_or(state, "last_ts")) << '\n';
+    out << label("Consumers:") << uint_or(state, "consumer_count") << '\n';
+    render_cluster_state(parse_cluster_state(stream.info), style, out, kLabel);
+    out << '\n';
+}
+
+void render_table(const Result& result, std::ostream& out) {
+    const std::string header = fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {:<6}", "NAME", "SUBJECTS",
+                                           "MESSAGES", "BYTES", "CONSUMERS", "R", "MAX AGE", "STORAGE");
+    out << header << '\n';
+    for (const auto& stream : result.streams) {
+        const Json& config = object_at(stream.info, "config");
+        const Json& state = object_at(stream.info, "state");
+        std::string subjects = join(strings_at(config, "subjects"));
+        if (subjects.size() > 40) subjects = subjects.substr(0, 37) + "...";
+        out << fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {:<6}\n", stream.name, subjects,
+                           uint_or(state, "messages"), format_bytes(uint_or(state, "bytes")),
+                           uint_or(state, "consumer_count"), int_or(config, "num_replicas", 1),
+                           format_limit_duration(int_or(config, "max_age")), string_or(config, "storage", "file"));
+    }
+    out << fmt::format("{} stream{}\n", result.streams.size(), result.streams.size() == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void render_human(const Result& result, const Style& style, std::ostream& out) {
+    std::string server = result.server.url;
+    if (result.server.version) server += fmt::format(" (nats-server {}", *result.server.version);
+    else server += " (nats-server version unknown";
+    server += result.server.clustered ? fmt::format(", cluster {})", result.server.cluster_name) : ", standalone)";
+    out << "NATS JetStream @ " << server << '\n' << std::string(60, '=') << "\n\n";
+    if (result.all) {
+        render_table(result, out);
+        return;
+    }
+    for (const auto& stream : result.streams) render_stream(stream, style, out);
+}
+
+Json to_json(const Result& result) {
+    Json streams = Json::array();
+    for (const auto& stream : result.streams) {
+        Json item{{"name", stream.name}, {"found", stream.found}, {"info", stream.info}};
+        if (stream.role) item["role"] = to_string(*stream.role);
+        streams.push_back(std::move(item));
+    }
+    return Json{{"schema_version", kJsonSchemaVersion}, {"server", to_json(result.server)}, {"streams", std::move(streams)}};
+}
+
+}  // namespace aa::stream_info

@@ -1,0 +1,49 @@
+#include "src/cluster_view.hpp"
+
+#include <fmt/format.h>
+
+#include "src/duration.hpp"
+
+namespace aa {
+
+bool ClusterState::any_replica_unhealthy() const {
+    for (const auto& replica : replicas) {
+        if (replica.offline || !replica.current) return true;
+    }
+    return false;
+}
+
+ClusterState parse_cluster_state(const Json& info) {
+    const Json& cluster = object_at(info, "cluster");
+    ClusterState state;
+    state.name = string_or(cluster, "name");
+    state.leader = string_or(cluster, "leader");
+    for (const auto& replica : array_at(cluster, "replicas")) {
+        ReplicaState r;
+        r.name = string_or(replica, "name", "?");
+        r.current = bool_or(replica, "current");
+        r.offline = bool_or(replica, "offline");
+        r.lag = uint_or(replica, "lag");
+        r.active_ns = int_or(replica, "active");
+        state.replicas.push_back(std::move(r));
+    }
+    return state;
+}
+
+void render_cluster_state(const ClusterState& cluster, const Style& style, std::ostream& out,
+                          const char* label_format) {
+    if (cluster.name.empty() && cluster.leader.empty()) return;
+    std::string summary = cluster.name.empty() ? std::string() : cluster.name + ", ";
+    summary += "leader " + (cluster.leader.empty() ? style.bad("none") : cluster.leader);
+    out << fmt::format(fmt::runtime(label_format), "Cluster:") << summary << '\n';
+    for (const auto& replica : cluster.replicas) {
+        std::string state = replica.offline   ? style.bad("OFFLINE")
+                            : replica.current ? style.good("current")
+                                              : style.warn("behind");
+        out << fmt::format(fmt::runtime(label_format), "") << "  " << replica.name << ": " << state;
+        if (replica.lag > 0) out << ", lag " << replica.lag;
+        out << ", seen " << format_duration(std::chrono::nanoseconds(replica.active_ns)) << " ago\n";
+    }
+}
+
+}  // namespace aa

@@ -1,0 +1,41 @@
+#include "src/command_context.hpp"
+
+namespace aa {
+
+Json to_json(const ServerFacts& facts) {
+    Json doc{{"url", facts.url}, {"clustered", facts.clustered}};
+    doc["version"] = facts.version ? Json(*facts.version) : Json(nullptr);
+    if (!facts.server_name.empty()) doc["name"] = facts.server_name;
+    if (!facts.cluster_name.empty()) doc["cluster"] = facts.cluster_name;
+    return doc;
+}
+
+CommandContext::CommandContext(Settings settings, Output output)
+    : settings_(std::move(settings)), output_(std::move(output)) {}
+
+JetStreamClient& CommandContext::jetstream() {
+    if (!client_) {
+        connection_ = NatsConnection::connect(settings_.connection);
+        client_ = std::make_unique<JetStreamClient>(*connection_, settings_.connection.api_prefix,
+                                                    settings_.connection.timeout);
+    }
+    return *client_;
+}
+
+const ServerFacts& CommandContext::server() {
+    if (!server_) {
+        JetStreamClient& js = jetstream();
+        ServerFacts facts;
+        facts.url = js.connection().connected_url();
+        if (const auto info = probe_server_info(facts.url, settings_.connection.timeout)) {
+            if (!info->version.empty()) facts.version = info->version;
+            facts.server_name = info->server_name;
+            facts.cluster_name = info->cluster;
+            facts.clustered = !info->cluster.empty();
+        }
+        server_ = std::move(facts);
+    }
+    return *server_;
+}
+
+}  // namespace aa

@@ -1,0 +1,45 @@
+#pragma once
+// The JetStream JSON API's replies and typed errors, parsed without I/O so the
+// same code reads live replies, test fixtures and fuzzer input.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "src/json_access.hpp"
+
+namespace aa {
+
+// The error object of an API reply: {"code":404,"err_code":10059,"description":"..."}.
+struct ApiError {
+    int code = 0;
+    int err_code = 0;
+    std::string description;
+};
+
+// The err_code values aa-nats decides on (nats-server's errors.json).
+namespace err_code {
+inline constexpr int kClusterNotAvailable = 10008;   // no quorum / cluster not available
+inline constexpr int kConsumerNotFound = 10014;
+inline constexpr int kJetStreamNotEnabledForAccount = 10039;
+inline constexpr int kStreamConfigChange = 10052;    // a change the server cannot make in place
+inline constexpr int kStreamNameInUse = 10058;
+inline constexpr int kStreamNotFound = 10059;
+inline constexpr int kSubjectsOverlap = 10065;
+inline constexpr int kReplicasNotSupported = 10074;
+inline constexpr int kJetStreamNotEnabled = 10076;
+}  // namespace err_code
+
+struct ApiReply {
+    Json body;                    // the whole reply as received
+    std::optional<ApiError> error;
+
+    bool ok() const { return !error.has_value(); }
+    bool is_error(int code) const { return error && error->err_code == code; }
+};
+
+// Parses a reply. Throws ParseError when it is not a JSON object or its
+// "error" member is malformed.
+ApiReply parse_api_reply(std::string_view data);
+
+}  // namespace aa

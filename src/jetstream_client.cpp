@@ -1,0 +1,162 @@
+#include "src/jetstream_client.hpp"
+
+#include <set>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+namespace aa {
+namespace {
+
+std::string describe_api_error(const std::string& subject, const ApiError& error) {
+    return fmt::format("JetStream error on {}: {} (code {}, err_code {})", subject, error.description, error.code,
+                       error.err_code);
+}
+
+}  // namespace
+
+ApiFailure::ApiFailure(std::string subject, ApiError error)
+    : Error(ExitCode::unavailable, describe_api_error(subject, error)), subject_(std::move(subject)),
+      error_(std::move(error)) {}
+
+JetStreamClient::JetStreamClient(NatsConnection& connection, std::string api_prefix, std::chrono::milliseconds timeout)
+    : connection_(connection), prefix_(std::move(api_prefix)), timeout_(timeout) {}
+
+std::string JetStreamClient::subject_of(const std::string& verb) const { return prefix_ + "." + verb; }
+
+std::vector<ApiReply> JetStreamClient::call_many(const std::vector<ApiCall>& calls) {
+    std::vector<Request> requests;
+    requests.reserve(calls.size());
+    for (const auto& c : calls) requests.push_back({subject_of(c.verb), c.body.is_null() ? std::string() : c.body.dump()});
+    const std::vector<Reply> replies = connection_.request_many(requests, timeout_);
+
+    std::vector<ApiReply> parsed;
+    parsed.reserve(replies.size());
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+        const std::string& subject = requests[i].subject;
+        switch (replies[i].status) {
+            case Reply::Status::no_responders:
+                throw ConnectionError(fmt::format(
+                    "JetStream is not enabled or not reachable: no responders on {} (check the server runs with "
+                    "JetStream, and --js-domain/--js-api-prefix)",
+                    subject));
+            case Reply::Status::timeout:
+                throw ConnectionError(
+                    fmt::format("JetStream unavailable: no reply on {} within {}", subject, timeout_));
+            case Reply::Status::ok: break;
+        }
+        try {
+            parsed.push_back(parse_api_reply(replies[i].data));
+        } catch (const ParseError& e) {
+            throw ConnectionError(fmt::format("bad reply on {}: {}", subject, e.what()));
+        }
+    }
+    return parsed;
+}
+
+ApiReply JetStreamClient::call(const std::string& verb, const Json& body) {
+    return std::move(call_many({{verb, body}}).front());
+}
+
+std::vector<std::optional<Json>> JetStreamClient::stream_infos(const std::vector<std::string>& names) {
+    std::vector<ApiCall> calls;
+    calls.reserve(names.size());
+    for (const auto& name : names) calls.push_back({"STREAM.INFO." + name, nullptr});
+    std::vector<ApiReply> replies = call_many(calls);
+    std::vector<std::optional<Json>> infos;
+    infos.reserve(replies.size());
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+        if (replies[i].is_error(err_code::kStreamNotFound)) {
+            infos.emplace_back(std::nullopt);
+        } else if (!replies[i].ok()) {
+            throw ApiFailure(subject_of(calls[i].verb), *replies[i].error);
+        } else {
+            infos.emplace_back(std::move(replies[i].body));
+        }
+    }
+    return infos;
+}
+
+std::optional<Json> JetStreamClient::stream_info(const std::string& name) { return stream_infos({name}).front(); }
+
+std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char* key) {
+    // The first page tells the total; the remaining pages are then asked for
+    // together, so thousands of streams cost two round trips, not dozens.
+    std::vector<Json> items;
+    std::set<std::string> seen;
+    auto absorb = [&](const ApiReply& reply) {
+        for (const auto& item : array_at(reply.body, key)) {
+            const std::string name = string_or(item, "name", string_or(object_at(item, "config"), "name"));
+            if (seen.insert(name).second) items.push_back(item);
+        }
+        return array_at(reply.body, key).size();
+    };
+    auto check = [&](const ApiReply& reply) {
+        if (!reply.ok()) throw ApiFailure(subject_of(verb), *reply.error);
+    };
+
+    ApiReply first = call(verb, Json{{"offset", 0}});
+    check(first);
+    const std::size_t page = absorb(first);
+    const std::int64_t total = int_or(first.body, "total");
+    if (page == 0) return items;
+
+    std::int64_t offset = static_cast<std::int64_t>(page);
+    while (offset < total) {
+        std::vector<ApiCall> calls;
+        for (std::int64_t next = offset; next < total; next += static_cast<std::int64_t>(page)) {
+            calls.push_back({verb, Json{{"offset", next}}});
+        }
+        std::size_t got = 0;
+        for (const ApiReply& reply : call_many(calls)) {
+            check(reply);
+            got += absorb(reply);
+        }
+        if (got == 0) break;  // the set shrank while paging
+        // When items vanished while paging, the next pass asks from where we are.
+        offset += static_cast<std::int64_t>(got);
+    }
+    return items;
+}
+
+std::vector<Json> JetStreamClient::list_streams() { return list_all("STREAM.LIST", "streams"); }
+
+std::vector<std::optional<Json>> JetStreamClient::consumer_infos(
+    const std::vector<std::pair<std::string, std::string>>& ids) {
+    std::vector<ApiCall> calls;
+    calls.reserve(ids.size());
+    for (const auto& [stream, durable] : ids) calls.push_back({"CONSUMER.INFO." + stream + "." + durable, nullptr});
+    std::vector<ApiReply> replies = call_many(calls);
+    std::vector<std::optional<Json>> infos;
+    infos.reserve(replies.size());
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+        if (replies[i].is_error(err_code::kConsumerNotFound) || replies[i].is_error(err_code::kStreamNotFound)) {
+            infos.emplace_back(std::nullopt);
+        } else if (!replies[i].ok()) {
+            throw ApiFailure(subject_of(calls[i].verb), *replies[i].error);
+        } else {
+            infos.emplace_back(std::move(replies[i].body));
+        }
+    }
+    return infos;
+}
+
+std::optional<Json> JetStreamClient::consumer_info(const std::string& stream, const std::string& durable) {
+    return consumer_infos({{stream, durable}}).front();
+}
+
+std::vector<Json> JetStreamClient::list_consumers(const std::string& stream) {
+    return list_all("CONSUMER.LIST." + stream, "consumers");
+}
+
+ApiReply JetStreamClient::create_stream(const Json& config) {
+    return call("STREAM.CREATE." + string_or(config, "name"), config);
+}
+
+ApiReply JetStreamClient::update_stream(const Json& config) {
+    return call("STREAM.UPDATE." + string_or(config, "name"), config);
+}
+
+ApiReply JetStreamClient::delete_stream(const std::string& name) { return call("STREAM.DELETE." + name); }
+
+}  // namespace aa

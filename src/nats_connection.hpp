@@ -1,0 +1,57 @@
+#pragma once
+// The connection to NATS. This is the only part of aa-nats that knows nats.c;
+// the rest speaks in subjects, bodies and replies.
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/settings.hpp"
+
+namespace aa {
+
+struct Request {
+    std::string subject;
+    std::string body;
+};
+
+struct Reply {
+    enum class Status { ok, no_responders, timeout };
+    Status status = Status::timeout;
+    std::string data;
+};
+
+class NatsConnection {
+public:
+    // Connects once, without retries or reconnects, within settings.timeout.
+    // Throws ConnectionError with the server's reason (auth, TLS, refused, ...).
+    static std::unique_ptr<NatsConnection> connect(const ConnectionSettings& settings);
+    ~NatsConnection();
+    NatsConnection(const NatsConnection&) = delete;
+    NatsConnection& operator=(const NatsConnection&) = delete;
+
+    // Sends every request at once over one reply inbox and waits for all the
+    // replies until the timeout: one round trip for N requests. The replies
+    // come back in the order of the requests.
+    std::vector<Reply> request_many(const std::vector<Request>& requests, std::chrono::milliseconds timeout);
+
+    // The URL this connection is using, without credentials.
+    std::string connected_url() const;
+
+    // Publishes a message without waiting for anything (used by tests and benchmarks).
+    void publish(const std::string& subject, const std::string& data);
+
+private:
+    struct Impl;
+    explicit NatsConnection(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// The version of the nats.c library aa-nats runs with.
+std::string nats_library_version();
+
+// Releases nats.c's global threads and memory; call once, at exit.
+void shutdown_nats_library();
+
+}  // namespace aa

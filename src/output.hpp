@@ -1,0 +1,51 @@
+#pragma once
+// Where a command's output goes and how it is decorated. Colour changes the
+// decoration only, never the content, so tests can compare exact text.
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "src/json_access.hpp"
+
+namespace aa {
+
+class Style {
+public:
+    explicit Style(bool color) : color_(color) {}
+    bool color() const { return color_; }
+
+    std::string good(std::string_view text) const { return paint("32", text); }
+    std::string bad(std::string_view text) const { return paint("31", text); }
+    std::string warn(std::string_view text) const { return paint("33", text); }
+    std::string bold(std::string_view text) const { return paint("1", text); }
+    std::string dim(std::string_view text) const { return paint("2", text); }
+
+private:
+    std::string paint(std::string_view code, std::string_view text) const;
+    bool color_;
+};
+
+struct Output {
+    std::ostream& out;  // results: human text or exactly one JSON document
+    std::ostream& err;  // diagnostics: "aa-nats: error: ..." and warnings
+    bool json = false;
+    Style style{false};
+
+    // Prints one JSON document on `out`.
+    void print_json(const Json& document) const;
+};
+
+// The schema version every --json document carries (docs/json.md).
+inline constexpr int kJsonSchemaVersion = 1;
+
+// Whether to colour: a terminal, no --no-color and no NO_COLOR.
+bool should_color(bool is_terminal, bool no_color_flag, bool no_color_env);
+
+// Human sizes: "512 B", "1.5 KiB", "3.0 GiB".
+std::string format_bytes(std::uint64_t bytes);
+
+// Thousands separators for counts: 1234567 -> "1,234,567".
+std::string format_count(std::uint64_t value);
+
+}  // namespace aa

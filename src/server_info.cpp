@@ -1,0 +1,118 @@
+#include "src/server_info.hpp"
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fcntl.h>
+
+#include <nlohmann/json.hpp>
+
+#include "src/errors.hpp"
+
+namespace aa {
+namespace {
+
+std::string string_or_empty(const nlohmann::json& doc, const char* key) {
+    const auto it = doc.find(key);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+struct HostPort {
+    std::string host;
+    std::string port;
+};
+
+std::optional<HostPort> host_port_of(std::string_view url) {
+    if (auto sep = url.find("://"); sep != std::string_view::npos) {
+        const std::string_view scheme = url.substr(0, sep);
+        if (scheme != "nats" && scheme != "tls") return std::nullopt;  // websocket greets differently
+        url.remove_prefix(sep + 3);
+    }
+    url = url.substr(0, url.find('/'));
+    if (auto at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+    HostPort hp;
+    if (!url.empty() && url.front() == '[') {
+        const auto close = url.find(']');
+        if (close == std::string_view::npos) return std::nullopt;
+        hp.host = std::string(url.substr(1, close - 1));
+        url.remove_prefix(close + 1);
+        hp.port = url.starts_with(":") ? std::string(url.substr(1)) : "4222";
+    } else {
+        const auto colon = url.rfind(':');
+        hp.host = std::string(url.substr(0, colon));
+        hp.port = colon == std::string_view::npos ? "4222" : std::string(url.substr(colon + 1));
+    }
+    if (hp.host.empty() || hp.port.empty()) return std::nullopt;
+    return hp;
+}
+
+// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+bool wait_for(int fd, short events, std::chrono::steady_clock::time_point deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd pfd{fd, events, 0};
+    return ::poll(&pfd, 1, static_cast<int>(left.count())) == 1 && (pfd.revents & events) != 0;
+}
+
+}  // namespace
+
+ServerInfo parse_info_line(std::string_view line) {
+    if (!line.starts_with("INFO ")) throw ParseError("the server greeting is not an INFO line");
+    line.remove_prefix(5);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    const auto doc = nlohmann::json::parse(line, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) throw ParseError("the server INFO is not a JSON object");
+    ServerInfo info;
+    info.version = string_or_empty(doc, "version");
+    info.server_id = string_or_empty(doc, "server_id");
+    info.server_name = string_or_empty(doc, "server_name");
+    info.cluster = string_or_empty(doc, "cluster");
+    if (const auto js = doc.find("jetstream"); js != doc.end() && js->is_boolean()) info.jetstream = js->get<bool>();
+    return info;
+}
+
+std::optional<ServerInfo> probe_server_info(std::string_view url, std::chrono::milliseconds timeout) {
+    const auto hp = host_port_of(url);
+    if (!hp) return std::nullopt;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    if (::getaddrinfo(hp->host.c_str(), hp->port.c_str(), &hints, &found) != 0) return std::nullopt;
+    std::optional<ServerInfo> result;
+    for (addrinfo* ai = found; ai != nullptr && !result; ai = ai->ai_next) {
+        Fd sock{::socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol)};
+        if (sock.fd < 0) continue;
+        if (::connect(sock.fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno != EINPROGRESS) continue;
+        if (!wait_for(sock.fd, POLLOUT, deadline)) continue;
+        std::string line;
+        char buffer[4096];
+        while (line.find('\n') == std::string::npos && line.size() < 64 * 1024) {
+            if (!wait_for(sock.fd, POLLIN, deadline)) break;
+            const ssize_t n = ::recv(sock.fd, buffer, sizeof buffer, 0);
+            if (n <= 0) break;
+            line.append(buffer, static_cast<std::size_t>(n));
+        }
+        try {
+            result = parse_info_line(line.substr(0, line.find('\n')));
+        } catch (const ParseError&) {
+            // Not a NATS server greeting: the version stays unknown.
+        }
+    }
+    ::freeaddrinfo(found);
+    return result;
+}
+
+}  // namespace aa

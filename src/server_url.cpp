@@ -1,0 +1,100 @@
+#include "src/server_url.hpp"
+
+#include <fmt/format.h>
+
+#include "src/errors.hpp"
+
+namespace aa {
+namespace {
+
+struct UrlParts {
+    std::string_view scheme;    // "nats://" including the separator, or empty
+    std::string_view userinfo;  // without the '@', or empty
+    std::string_view rest;      // host[:port][/...]
+};
+
+UrlParts split_url(std::string_view url) {
+    UrlParts parts;
+    if (const auto sep = url.find("://"); sep != std::string_view::npos) {
+        parts.scheme = url.substr(0, sep + 3);
+        url.remove_prefix(sep + 3);
+    }
+    // The last '@' before the path ends the user info (passwords may contain '@').
+    const auto path = url.find('/');
+    const auto at = url.substr(0, path).rfind('@');
+    if (at != std::string_view::npos) {
+        parts.userinfo = url.substr(0, at);
+        url.remove_prefix(at + 1);
+    }
+    parts.rest = url;
+    return parts;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string> parse_server_list(std::string_view text) {
+    std::vector<std::string> urls;
+    while (true) {
+        const auto comma = text.find(',');
+        const std::string_view entry = trim(text.substr(0, comma));
+        if (entry.empty()) throw ParseError("empty server URL in the list");
+        const UrlParts parts = split_url(entry);
+        if (parts.rest.empty() || parts.rest.front() == ':' || parts.rest.front() == '/') {
+            throw ParseError(fmt::format("server URL \"{}\" has no host", redact_url(entry)));
+        }
+        if (entry.find_first_of(" \t\r\n") != std::string_view::npos) {
+            throw ParseError(fmt::format("server URL \"{}\" contains white space", redact_url(entry)));
+        }
+        urls.emplace_back(entry);
+        if (comma == std::string_view::npos) break;
+        text.remove_prefix(comma + 1);
+    }
+    return urls;
+}
+
+std::string redact_url(std::string_view url) {
+    const UrlParts parts = split_url(url);
+    return std::string(parts.scheme) + std::string(parts.rest);
+}
+
+std::string redact_urls(const std::vector<std::string>& urls) {
+    std::string out;
+    for (const auto& url : urls) {
+        if (!out.empty()) out += ',';
+        out += redact_url(url);
+    }
+    return out;
+}
+
+std::string scrub_secrets(std::string text, const std::vector<std::string>& secrets) {
+    static const std::string kMask = "[REDACTED]";
+    for (const auto& secret : secrets) {
+        if (secret.empty()) continue;
+        for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + kMask.size())) {
+            text.replace(pos, secret.size(), kMask);
+        }
+    }
+    return text;
+}
+
+std::vector<std::string> url_secrets(const std::vector<std::string>& urls) {
+    std::vector<std::string> secrets;
+    for (const auto& url : urls) {
+        const UrlParts parts = split_url(url);
+        if (parts.userinfo.empty()) continue;
+        secrets.emplace_back(parts.userinfo);
+        if (const auto colon = parts.userinfo.find(':'); colon != std::string_view::npos) {
+            // The user name alone is not secret; the password is.
+            secrets.emplace_back(parts.userinfo.substr(colon + 1));
+        }
+    }
+    return secrets;
+}
+
+}  // namespace aa

@@ -1,0 +1,27 @@
+#pragma once
+// Server URLs as operators write them, and their credential-free form for output.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aa {
+
+// Splits "-s a,b" into URLs, trimming blanks. Throws ParseError on an empty
+// entry or a URL that has no host.
+std::vector<std::string> parse_server_list(std::string_view text);
+
+// The URL without any user, password or token ("nats://u:p@h:4222" -> "nats://h:4222").
+std::string redact_url(std::string_view url);
+
+// Redacted URLs joined with ",".
+std::string redact_urls(const std::vector<std::string>& urls);
+
+// Replaces every occurrence of each non-empty secret in text with "[REDACTED]".
+std::string scrub_secrets(std::string text, const std::vector<std::string>& secrets);
+
+// The user-info part of each URL ("u:p" of "nats://u:p@h"), pieces included,
+// so errors quoting a URL can be scrubbed.
+std::vector<std::string> url_secrets(const std::vector<std::string>& urls);
+
+}  // namespace aa

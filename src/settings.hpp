@@ -1,0 +1,83 @@
+#pragma once
+// Settings shared by every subcommand, resolved with natscli's precedence:
+// flag > environment > --env-file > context > default.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/environment.hpp"
+#include "src/topology.hpp"
+
+namespace aa {
+
+// The global flags exactly as given on the command line (unset when absent).
+struct GlobalFlags {
+    std::optional<std::string> server;
+    std::optional<std::string> user;
+    std::optional<std::string> password;
+    std::optional<std::string> token;
+    std::optional<std::string> creds;
+    std::optional<std::string> nkey;
+    std::optional<std::string> tls_cert;
+    std::optional<std::string> tls_key;
+    std::optional<std::string> tls_ca;
+    std::optional<std::string> timeout;
+    std::optional<std::string> context;
+    std::optional<std::string> js_domain;
+    std::optional<std::string> js_api_prefix;
+    std::optional<std::string> env_file;
+    bool json = false;
+    bool no_color = false;
+};
+
+// One global option that takes a value: declared once, here, with its help
+// text and environment variable, so help, docs and completions agree.
+struct GlobalOptionSpec {
+    const char* names;       // CLI11 spelling, e.g. "-s,--server"
+    const char* value_name;  // e.g. "URL"
+    const char* env;         // environment variable, or nullptr
+    const char* help;
+    std::optional<std::string> GlobalFlags::*field;
+};
+
+// Every global option that takes a value, in help order.
+const std::vector<GlobalOptionSpec>& global_option_specs();
+
+inline constexpr const char* kDefaultServer = "nats://localhost:4223";
+inline constexpr std::chrono::milliseconds kDefaultTimeout{5000};
+
+struct ConnectionSettings {
+    std::vector<std::string> servers;
+    std::string user;
+    std::string password;
+    std::string token;
+    std::string creds_file;
+    std::string nkey_file;
+    std::string tls_cert;
+    std::string tls_key;
+    std::string tls_ca;
+    std::chrono::milliseconds timeout = kDefaultTimeout;
+    std::string api_prefix = "$JS.API";  // "$JS.<domain>.API" with --js-domain
+    std::string context_name;            // the natscli context in use, if any
+
+    // Every value that must never be printed (passwords, tokens, URL user info).
+    std::vector<std::string> secrets() const;
+};
+
+struct Settings {
+    ConnectionSettings connection;
+    TopologySettings topology;
+    Environment env;  // for command-specific variables (durables, candidates, ...)
+};
+
+// Resolves every shared setting. Reads the env file and the context file when
+// they are asked for (or selected in context.txt). Throws UsageError with one
+// line naming the setting and its value on anything invalid.
+Settings resolve_settings(const GlobalFlags& flags, const Environment& process_env);
+
+// Reads a whole file; throws UsageError "<what> <path>: <reason>" when it cannot.
+std::string read_text_file(const std::string& path, const std::string& what);
+
+}  // namespace aa

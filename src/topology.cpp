@@ -1,0 +1,112 @@
+#include "src/topology.hpp"
+
+#include <fmt/format.h>
+
+#include "src/errors.hpp"
+
+namespace aa {
+namespace {
+
+constexpr std::int64_t kHourNs = 3'600'000'000'000;
+constexpr std::int64_t kDuplicateWindowNs = 120'000'000'000;  // 2m, as the reference
+
+std::string resolve_stream_name(const Environment& env, const char* variable, const std::string& fallback) {
+    const auto value = env.get(variable);
+    if (!value) return fallback;
+    if (auto problem = stream_name_problem(*value)) {
+        throw UsageError(fmt::format("{}=\"{}\" ({}): {}", variable, *value, env.source_of(variable), *problem));
+    }
+    return *value;
+}
+
+}  // namespace
+
+std::string_view to_string(StreamMode mode) { return mode == StreamMode::single ? "single" : "multi"; }
+
+std::string_view to_string(StreamRole role) {
+    switch (role) {
+        case StreamRole::core: return "core";
+        case StreamRole::vendor: return "vendor";
+        case StreamRole::dlq: return "dlq";
+        case StreamRole::legacy: return "legacy";
+    }
+    return "unknown";
+}
+
+const std::string& StreamNames::of(StreamRole role) const {
+    switch (role) {
+        case StreamRole::core: return core;
+        case StreamRole::vendor: return vendor;
+        case StreamRole::dlq: return dlq;
+        case StreamRole::legacy: break;
+    }
+    return legacy;
+}
+
+std::optional<std::string> stream_name_problem(std::string_view name) {
+    if (name.empty()) return "a stream name may not be empty";
+    if (name.size() > 255) return "a stream name may not be longer than 255 characters";
+    for (const char c : name) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return "a stream name may not contain white space";
+        if (c == '.' || c == '*' || c == '>') return fmt::format("a stream name may not contain '{}'", c);
+        if (c == '/' || c == '\\') return fmt::format("a stream name may not contain '{}'", c);
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "a stream name may not contain control characters";
+    }
+    return std::nullopt;
+}
+
+TopologySettings resolve_topology(const Environment& env) {
+    TopologySettings settings;
+    if (const auto mode = env.get("EVENT_STREAM_MODE")) {
+        if (*mode == "single") {
+            settings.mode = StreamMode::single;
+        } else if (*mode == "multi") {
+            settings.mode = StreamMode::multi;
+        } else {
+            throw UsageError(fmt::format("EVENT_STREAM_MODE=\"{}\" ({}): expected \"single\" or \"multi\"", *mode,
+                                         env.source_of("EVENT_STREAM_MODE")));
+        }
+    }
+    const StreamNames defaults;
+    settings.names.core = resolve_stream_name(env, "STREAM_CORE_NAME", defaults.core);
+    settings.names.vendor = resolve_stream_name(env, "STREAM_VENDOR_NAME", defaults.vendor);
+    settings.names.dlq = resolve_stream_name(env, "STREAM_DLQ_NAME", defaults.dlq);
+    settings.names.legacy = resolve_stream_name(env, "STREAM_LEGACY_NAME", defaults.legacy);
+    settings.production = env.get("NODE_ENV") == "production";
+    return settings;
+}
+
+DesiredStream desired_stream(const TopologySettings& settings, StreamRole role) {
+    DesiredStream stream;
+    stream.role = role;
+    stream.name = settings.names.of(role);
+    stream.replicas = settings.replicas();
+    stream.duplicate_window_ns = kDuplicateWindowNs;
+    switch (role) {
+        case StreamRole::core:
+            stream.subjects = {subjects::kAthleteAlly, subjects::kSleep};
+            stream.max_age_ns = 48 * kHourNs;
+            break;
+        case StreamRole::vendor:
+            stream.subjects = {subjects::kVendor};
+            stream.max_age_ns = 48 * kHourNs;
+            break;
+        case StreamRole::dlq:
+            stream.subjects = {subjects::kDlq};
+            stream.max_age_ns = 14 * 24 * kHourNs;
+            break;
+        case StreamRole::legacy:
+            stream.subjects = {subjects::kAthleteAlly, subjects::kVendor, subjects::kSleep};
+            stream.max_age_ns = 24 * kHourNs;
+            break;
+    }
+    return stream;
+}
+
+std::vector<DesiredStream> desired_streams(const TopologySettings& settings) {
+    if (settings.mode == StreamMode::single) return {desired_stream(settings, StreamRole::legacy)};
+    return {desired_stream(settings, StreamRole::core), desired_stream(settings, StreamRole::vendor),
+            desired_stream(settings, StreamRole::dlq)};
+}
+
+}  // namespace aa

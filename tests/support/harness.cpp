@@ -1,0 +1,420 @@
+#include "tests/support/harness.hpp"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nats/nats.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+#include <doctest/doctest.h>
+
+extern char** environ;
+
+namespace aa::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::vector<char*> c_strings(std::vector<std::string>& items) {
+    std::vector<char*> out;
+    for (auto& s : items) out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
+
+bool port_accepts(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+int spawn(const std::string& program, std::vector<std::string> args, const std::vector<std::string>* env,
+          const std::string& log_file, int stdout_fd = -1, int stderr_fd = -1) {
+    args.insert(args.begin(), program);
+    auto argv = c_strings(args);
+    std::vector<std::string> env_copy;
+    std::vector<char*> envp;
+    if (env != nullptr) {
+        env_copy = *env;
+        envp = c_strings(env_copy);
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    if (!log_file.empty()) {
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    } else {
+        posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
+        posix_spawn_file_actions_adddup2(&actions, stderr_fd, STDERR_FILENO);
+    }
+    pid_t pid = -1;
+    const int rc = ::posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(),
+                                  env != nullptr ? envp.data() : environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("cannot start " + program);
+    return pid;
+}
+
+int wait_exit(int pid, std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    int status = 0;
+    while (true) {
+        const pid_t r = ::waitpid(pid, &status, WNOHANG);
+        if (r == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            return -1;
+        }
+        std::this_thread::sleep_for(5ms);
+    }
+}
+
+std::string nats_server_binary() {
+    if (const char* bin = std::getenv("NATS_SERVER_BIN")) return bin;
+    return "nats-server";
+}
+
+natsConnection* as_conn(void* p) { return static_cast<natsConnection*>(p); }
+
+}  // namespace
+
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    const int port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+TempDir::TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "aa-nats-test-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& content) const {
+    const auto file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << content;
+    return file.string();
+}
+
+NatsServer::NatsServer(ServerOptions options) : options_(std::move(options)) {
+    own_dir_ = std::make_unique<TempDir>();
+    store_ = own_dir_->path() / "store";
+    port_ = free_port();
+    start();
+}
+
+NatsServer::NatsServer(ServerOptions options, int port, std::filesystem::path store, std::vector<std::string> args)
+    : options_(std::move(options)), port_(port), store_(std::move(store)), args_(std::move(args)) {}
+
+NatsServer::~NatsServer() { stop(); }
+
+std::string NatsServer::url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
+
+void NatsServer::launch() {
+    std::vector<std::string> args{"-a", "127.0.0.1", "-p", std::to_string(port_), "-sd", store_.string()};
+    if (options_.jetstream) args.push_back("-js");
+    if (!options_.user.empty()) {
+        args.insert(args.end(), {"--user", options_.user, "--pass", options_.password});
+    }
+    args.insert(args.end(), args_.begin(), args_.end());
+    args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
+    pid_ = spawn(nats_server_binary(), args, nullptr, (store_.parent_path() / ("server-" + std::to_string(port_) + ".log")).string());
+}
+
+void NatsServer::start() {
+    if (running()) return;
+    launch();
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (!port_accepts(port_)) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            stop();
+            throw std::runtime_error("nats-server did not start on port " + std::to_string(port_));
+        }
+        std::this_thread::sleep_for(10ms);
+    }
+}
+
+void NatsServer::stop() {
+    if (!running()) return;
+    ::kill(pid_, SIGTERM);
+    wait_exit(pid_, 10s);
+    pid_ = -1;
+}
+
+NatsCluster::NatsCluster(int nodes) {
+    std::vector<int> client_ports;
+    std::vector<int> route_ports;
+    for (int i = 0; i < nodes; ++i) {
+        client_ports.push_back(free_port());
+        route_ports.push_back(free_port());
+    }
+    for (int i = 0; i < nodes; ++i) {
+        std::string routes;
+        for (int j = 0; j < nodes; ++j) {
+            if (j == i) continue;
+            if (!routes.empty()) routes += ',';
+            routes += "nats://127.0.0.1:" + std::to_string(route_ports[static_cast<std::size_t>(j)]);
+        }
+        std::vector<std::string> args{"--server_name", node_name(i), "--cluster_name", "aa-test",
+                                      "--cluster", "nats://127.0.0.1:" + std::to_string(route_ports[static_cast<std::size_t>(i)]),
+                                      "--routes", routes};
+        nodes_.push_back(std::unique_ptr<NatsServer>(new NatsServer(
+            ServerOptions{}, client_ports[static_cast<std::size_t>(i)], dir_.path() / node_name(i) / "store", args)));
+    }
+    for (auto& node : nodes_) {
+        std::filesystem::create_directories(node->store_.parent_path());
+        node->start();
+    }
+    wait_for_jetstream(url(0), 30s);
+}
+
+NatsCluster::~NatsCluster() {
+    for (auto& node : nodes_) node->stop();
+}
+
+std::string NatsCluster::url(int node) const { return nodes_.at(static_cast<std::size_t>(node))->url(); }
+
+std::string NatsCluster::urls() const {
+    std::string out;
+    for (const auto& node : nodes_) {
+        if (!out.empty()) out += ',';
+        out += node->url();
+    }
+    return out;
+}
+
+void wait_for_jetstream(const std::string& url, std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    TestClient client(url);
+    while (std::chrono::steady_clock::now() < deadline) {
+        // STREAM.NAMES needs the meta leader on a cluster, so a success means ready.
+        if (auto reply = client.request("$JS.API.STREAM.NAMES", Json::object(), 1s)) {
+            if (!reply->contains("error")) return;
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    throw std::runtime_error("JetStream at " + url + " did not become ready");
+}
+
+Json RunResult::json() const {
+    const Json doc = Json::parse(out, nullptr, false);
+    INFO("stdout: ", out, "\nstderr: ", err);
+    REQUIRE_FALSE(doc.is_discarded());
+    return doc;
+}
+
+RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                      std::chrono::seconds limit) {
+    static TempDir home;
+    std::map<std::string, std::string> merged{{"PATH", "/usr/local/bin:/usr/bin:/bin"},
+                                              {"HOME", home.path().string()},
+                                              {"XDG_CONFIG_HOME", (home.path() / "config").string()}};
+    for (const auto& [k, v] : env) merged[k] = v;
+    std::vector<std::string> env_list;
+    for (const auto& [k, v] : merged) env_list.push_back(k + "=" + v);
+
+    int out_pipe[2];
+    int err_pipe[2];
+    if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
+    const auto started = std::chrono::steady_clock::now();
+    const int pid = spawn(AA_NATS_BINARY, args, &env_list, "", out_pipe[1], err_pipe[1]);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+
+    RunResult result;
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&result.out, &result.err};
+    int open_fds = 2;
+    const auto deadline = started + limit;
+    while (open_fds > 0 && std::chrono::steady_clock::now() < deadline) {
+        if (::poll(fds, 2, 100) <= 0) continue;
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP)) == 0) continue;
+            char buffer[8192];
+            const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+            if (n <= 0) {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                --open_fds;
+            } else {
+                sinks[i]->append(buffer, static_cast<std::size_t>(n));
+            }
+        }
+    }
+    for (auto& fd : fds) {
+        if (fd.fd >= 0) ::close(fd.fd);
+    }
+    result.exit_code = wait_exit(pid, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                          std::max(deadline - std::chrono::steady_clock::now(),
+                                                   std::chrono::steady_clock::duration(1s))));
+    result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    return result;
+}
+
+TestClient::TestClient(const std::string& url, const std::string& user, const std::string& password) {
+    natsOptions* opts = nullptr;
+    natsOptions_Create(&opts);
+    natsOptions_SetURL(opts, url.c_str());
+    natsOptions_SetTimeout(opts, 5000);
+    natsOptions_SetAllowReconnect(opts, false);
+    if (!user.empty()) natsOptions_SetUserInfo(opts, user.c_str(), password.c_str());
+    natsConnection* nc = nullptr;
+    const natsStatus s = natsConnection_Connect(&nc, opts);
+    natsOptions_Destroy(opts);
+    if (s != NATS_OK) throw std::runtime_error("test client cannot connect to " + url);
+    conn_ = nc;
+}
+
+TestClient::~TestClient() {
+    if (conn_ != nullptr) natsConnection_Destroy(as_conn(conn_));
+}
+
+std::optional<Json> TestClient::request(const std::string& subject, const Json& body, std::chrono::milliseconds timeout) {
+    const std::string payload = body.is_null() ? std::string() : body.dump();
+    natsMsg* reply = nullptr;
+    const natsStatus s = natsConnection_Request(&reply, as_conn(conn_), subject.c_str(), payload.data(),
+                                                static_cast<int>(payload.size()), timeout.count());
+    if (s != NATS_OK) return std::nullopt;
+    const std::string data(natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply)));
+    natsMsg_Destroy(reply);
+    Json parsed = Json::parse(data, nullptr, false);
+    if (parsed.is_discarded()) return Json{{"raw", data}};
+    return parsed;
+}
+
+Json TestClient::api(const std::string& subject, const Json& body) {
+    auto reply = request(subject, body);
+    INFO("request on ", subject, " body ", body.dump());
+    REQUIRE(reply.has_value());
+    INFO("reply ", reply->dump());
+    REQUIRE_FALSE(reply->contains("error"));
+    return *reply;
+}
+
+Json TestClient::create_stream(const Json& config) {
+    return api("$JS.API.STREAM.CREATE." + config.at("name").get<std::string>(), config);
+}
+
+Json TestClient::create_durable(const std::string& stream, const Json& config) {
+    return api("$JS.API.CONSUMER.DURABLE.CREATE." + stream + "." + config.at("durable_name").get<std::string>(),
+               Json{{"stream_name", stream}, {"config", config}});
+}
+
+Json TestClient::stream_info(const std::string& name) {
+    auto reply = request("$JS.API.STREAM.INFO." + name, nullptr);
+    REQUIRE(reply.has_value());
+    return *reply;
+}
+
+void TestClient::delete_stream(const std::string& name) { api("$JS.API.STREAM.DELETE." + name); }
+
+Json TestClient::js_publish(const std::string& subject, const std::string& data) {
+    natsMsg* reply = nullptr;
+    const natsStatus s = natsConnection_Request(&reply, as_conn(conn_), subject.c_str(), data.data(),
+                                                static_cast<int>(data.size()), 5000);
+    INFO("js publish on ", subject);
+    REQUIRE(s == NATS_OK);
+    const std::string body(natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply)));
+    natsMsg_Destroy(reply);
+    Json ack = Json::parse(body, nullptr, false);
+    REQUIRE_FALSE(ack.is_discarded());
+    REQUIRE_FALSE(ack.contains("error"));
+    return ack;
+}
+
+void TestClient::publish(const std::string& subject, const std::string& data) {
+    natsConnection_Publish(as_conn(conn_), subject.c_str(), data.data(), static_cast<int>(data.size()));
+}
+
+std::vector<Fetched> TestClient::fetch(const std::string& stream, const std::string& durable, int batch) {
+    char* inbox = nullptr;
+    natsInbox_Create(&inbox);
+    natsSubscription* sub = nullptr;
+    natsConnection_SubscribeSync(&sub, as_conn(conn_), inbox);
+    const std::string subject = "$JS.API.CONSUMER.MSG.NEXT." + stream + "." + durable;
+    const std::string body = Json{{"batch", batch}, {"no_wait", true}}.dump();
+    natsConnection_PublishRequest(as_conn(conn_), subject.c_str(), inbox, body.data(), static_cast<int>(body.size()));
+    std::vector<Fetched> out;
+    while (static_cast<int>(out.size()) < batch) {
+        natsMsg* msg = nullptr;
+        if (natsSubscription_NextMsg(&msg, sub, 2000) != NATS_OK) break;
+        const char* reply = natsMsg_GetReply(msg);
+        if (reply == nullptr || natsMsg_GetDataLength(msg) == 0) {  // a status message: no more messages
+            natsMsg_Destroy(msg);
+            break;
+        }
+        out.push_back({natsMsg_GetSubject(msg), reply,
+                       std::string(natsMsg_GetData(msg), static_cast<std::size_t>(natsMsg_GetDataLength(msg)))});
+        natsMsg_Destroy(msg);
+    }
+    natsSubscription_Destroy(sub);
+    natsInbox_Destroy(inbox);
+    return out;
+}
+
+void TestClient::ack(const Fetched& message) {
+    natsConnection_PublishString(as_conn(conn_), message.reply.c_str(), "+ACK");
+    flush();
+}
+
+void TestClient::nak(const Fetched& message) {
+    natsConnection_PublishString(as_conn(conn_), message.reply.c_str(), "-NAK");
+    flush();
+}
+
+void TestClient::flush() { natsConnection_FlushTimeout(as_conn(conn_), 5000); }
+
+TestClient::Spy::Spy(TestClient& client, const std::string& pattern) : client_(client) {
+    natsSubscription* sub = nullptr;
+    natsConnection_SubscribeSync(&sub, as_conn(client.conn_), pattern.c_str());
+    client.flush();
+    sub_ = sub;
+}
+
+TestClient::Spy::~Spy() { natsSubscription_Destroy(static_cast<natsSubscription*>(sub_)); }
+
+std::vector<std::string> TestClient::Spy::subjects() {
+    client_.flush();
+    std::vector<std::string> seen;
+    natsMsg* msg = nullptr;
+    while (natsSubscription_NextMsg(&msg, static_cast<natsSubscription*>(sub_), 200) == NATS_OK) {
+        seen.emplace_back(natsMsg_GetSubject(msg));
+        natsMsg_Destroy(msg);
+    }
+    return seen;
+}
+
+}  // namespace aa::test

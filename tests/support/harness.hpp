@@ -1,0 +1,154 @@
+#pragma once
+// Real nats-servers and a real aa-nats binary for integration tests. Servers
+// run on free loopback ports with temporary stores and are always stopped,
+// even when a test fails (RAII).
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace aa::test {
+
+using Json = nlohmann::json;
+
+// A loopback TCP port that nothing listens on right now.
+int free_port();
+
+// A temporary directory removed with everything in it on destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    // Writes a file below the directory and returns its path.
+    std::string write(const std::string& name, const std::string& content) const;
+
+private:
+    std::filesystem::path path_;
+};
+
+struct ServerOptions {
+    bool jetstream = true;
+    std::string user;      // with password: the server requires them
+    std::string password;
+    std::vector<std::string> extra_args;
+};
+
+// One nats-server process.
+class NatsServer {
+public:
+    explicit NatsServer(ServerOptions options = {});
+    ~NatsServer();
+    NatsServer(const NatsServer&) = delete;
+    NatsServer& operator=(const NatsServer&) = delete;
+
+    std::string url() const;  // nats://127.0.0.1:<port>
+    int port() const { return port_; }
+    void stop();
+    void start();  // again, same port and store
+    bool running() const { return pid_ > 0; }
+
+private:
+    friend class NatsCluster;
+    NatsServer(ServerOptions options, int port, std::filesystem::path store, std::vector<std::string> args);
+    void launch();
+
+    ServerOptions options_;
+    int port_ = 0;
+    std::unique_ptr<TempDir> own_dir_;
+    std::filesystem::path store_;
+    std::vector<std::string> args_;
+    int pid_ = -1;
+};
+
+// A 3-node JetStream cluster on loopback, ready when constructed (meta leader elected).
+class NatsCluster {
+public:
+    explicit NatsCluster(int nodes = 3);
+    ~NatsCluster();
+    std::string url(int node = 0) const;
+    std::string urls() const;  // every node, comma-separated
+    NatsServer& node(int index) { return *nodes_.at(static_cast<std::size_t>(index)); }
+    int size() const { return static_cast<int>(nodes_.size()); }
+    std::string node_name(int index) const { return "n" + std::to_string(index + 1); }
+
+private:
+    TempDir dir_;
+    std::vector<std::unique_ptr<NatsServer>> nodes_;
+};
+
+// Waits until JetStream at URL answers API requests (a cluster has a leader).
+void wait_for_jetstream(const std::string& url, std::chrono::milliseconds limit = std::chrono::seconds(20));
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+    std::chrono::milliseconds elapsed{0};
+    Json json() const;  // stdout parsed; fails the test if it is not one JSON document
+};
+
+// Runs the aa-nats binary with ARGS in a clean environment (HOME and
+// XDG_CONFIG_HOME point at an empty directory) plus ENV; STDIN is empty.
+RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
+                      std::chrono::seconds limit = std::chrono::seconds(60));
+
+// A message fetched from a pull consumer, with the subject to acknowledge it on.
+struct Fetched {
+    std::string subject;
+    std::string reply;
+    std::string data;
+};
+
+// An independent NATS client (raw nats.c requests, not aa-nats' code) that
+// tests use to build server state and to check it.
+class TestClient {
+public:
+    explicit TestClient(const std::string& url, const std::string& user = "", const std::string& password = "");
+    ~TestClient();
+    TestClient(const TestClient&) = delete;
+    TestClient& operator=(const TestClient&) = delete;
+
+    // A JSON request; the reply parsed. nullopt on timeout or no responders.
+    std::optional<Json> request(const std::string& subject, const Json& body,
+                                std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    // Same, but the test fails unless the reply is a success.
+    Json api(const std::string& subject, const Json& body = nullptr);
+
+    Json create_stream(const Json& config);
+    Json create_durable(const std::string& stream, const Json& config);
+    Json stream_info(const std::string& name);  // the raw reply (error included)
+    void delete_stream(const std::string& name);
+    // Publishes through JetStream and returns the PubAck (fails on no ack).
+    Json js_publish(const std::string& subject, const std::string& data);
+    void publish(const std::string& subject, const std::string& data);
+    // Pull up to BATCH messages from a durable pull consumer (no_wait).
+    std::vector<Fetched> fetch(const std::string& stream, const std::string& durable, int batch);
+    void ack(const Fetched& message);
+    void nak(const Fetched& message);
+    void flush();
+
+    // Counts requests seen on a subject pattern (e.g. "$JS.API.>") while alive.
+    class Spy {
+    public:
+        Spy(TestClient& client, const std::string& pattern);
+        ~Spy();
+        std::vector<std::string> subjects();  // seen so far, after a flush
+    private:
+        TestClient& client_;
+        void* sub_ = nullptr;
+    };
+
+private:
+    void* conn_ = nullptr;
+};
+
+}  // namespace aa::test

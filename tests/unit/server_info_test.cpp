@@ -1,0 +1,36 @@
+#include <doctest/doctest.h>
+
+#include "src/cluster_view.hpp"
+#include "src/errors.hpp"
+#include "src/server_info.hpp"
+#include "tests/unit/fixtures.hpp"
+
+TEST_CASE("the INFO greeting gives version and cluster") {
+    const auto info = aa::parse_info_line(
+        "INFO {\"server_id\":\"NABC\",\"server_name\":\"n1\",\"version\":\"2.9.10\",\"cluster\":\"aa-test\","
+        "\"jetstream\":true,\"headers\":true}\r\n");
+    CHECK(info.version == "2.9.10");
+    CHECK(info.server_name == "n1");
+    CHECK(info.cluster == "aa-test");
+    CHECK(info.jetstream);
+    CHECK_THROWS_AS(aa::parse_info_line("-ERR 'Authorization Violation'"), aa::ParseError);
+    CHECK_THROWS_AS(aa::parse_info_line("INFO {broken"), aa::ParseError);
+}
+
+TEST_CASE("cluster state of a real R3 stream with one node stopped") {
+    const auto healthy = aa::parse_cluster_state(aa::test::fixture("stream_info_cluster_r3.json"));
+    CHECK(healthy.name == "aa-test");
+    CHECK_FALSE(healthy.leader.empty());
+    CHECK(healthy.replicas.size() == 2);
+    CHECK_FALSE(healthy.any_replica_unhealthy());
+
+    const auto degraded = aa::parse_cluster_state(aa::test::fixture("stream_info_cluster_r3_offline.json"));
+    CHECK(degraded.any_replica_unhealthy());
+    bool saw_offline = false;
+    for (const auto& r : degraded.replicas) saw_offline = saw_offline || r.offline;
+    CHECK(saw_offline);
+
+    const auto standalone = aa::parse_cluster_state(aa::test::fixture("stream_info_single.json"));
+    CHECK(standalone.leader.empty());
+    CHECK(standalone.replicas.empty());
+}

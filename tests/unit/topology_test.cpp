@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "src/errors.hpp"
+#include "src/topology.hpp"
+
+namespace {
+aa::Environment env_of(std::map<std::string, std::string> values) {
+    return aa::Environment(
+        [values](const std::string& key) -> std::optional<std::string> {
+            auto it = values.find(key);
+            if (it == values.end()) return std::nullopt;
+            return it->second;
+        },
+        {});
+}
+}  // namespace
+
+TEST_CASE("the default topology is the reference's multi-stream one") {
+    const auto settings = aa::resolve_topology(env_of({}));
+    CHECK(settings.mode == aa::StreamMode::multi);
+    const auto streams = aa::desired_streams(settings);
+    REQUIRE(streams.size() == 3);
+    CHECK(streams[0].name == "AA_CORE_HOT");
+    CHECK(streams[0].subjects == std::vector<std::string>{"athlete-ally.>", "sleep.*"});
+    CHECK(streams[0].max_age_ns == 48LL * 3600 * 1'000'000'000);
+    CHECK(streams[1].name == "AA_VENDOR_HOT");
+    CHECK(streams[2].name == "AA_DLQ");
+    CHECK(streams[2].max_age_ns == 14LL * 24 * 3600 * 1'000'000'000);
+    CHECK(streams[0].replicas == 1);
+    CHECK(streams[0].duplicate_window_ns == 120'000'000'000);
+}
+
+TEST_CASE("single mode, names and production replicas come from the environment") {
+    const auto settings = aa::resolve_topology(
+        env_of({{"EVENT_STREAM_MODE", "single"}, {"STREAM_LEGACY_NAME", "OLD"}, {"NODE_ENV", "production"}}));
+    const auto streams = aa::desired_streams(settings);
+    REQUIRE(streams.size() == 1);
+    CHECK(streams[0].name == "OLD");
+    CHECK(streams[0].subjects.size() == 3);
+    CHECK(streams[0].max_age_ns == 24LL * 3600 * 1'000'000'000);
+    CHECK(streams[0].replicas == 3);
+}
+
+TEST_CASE("bad topology values are usage errors naming the variable and the value") {
+    auto message_of = [](std::map<std::string, std::string> values) {
+        try {
+            aa::resolve_topology(env_of(std::move(values)));
+        } catch (const aa::UsageError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(message_of({{"EVENT_STREAM_MODE", "dual"}}) ==
+          "EVENT_STREAM_MODE=\"dual\" (environment): expected \"single\" or \"multi\"");
+    CHECK(message_of({{"STREAM_CORE_NAME", "AA CORE"}}).find("STREAM_CORE_NAME=\"AA CORE\"") == 0);
+    CHECK(message_of({{"STREAM_DLQ_NAME", "a.b"}}).find("'.'") != std::string::npos);
+    CHECK(message_of({{"STREAM_VENDOR_NAME", "V*"}}).find("'*'") != std::string::npos);
+    CHECK(message_of({{"STREAM_LEGACY_NAME", "L>"}}).find("'>'") != std::string::npos);
+}
