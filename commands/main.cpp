@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <functional>
 #include <iostream>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -20,6 +22,23 @@ namespace {
 // The secrets known so far, for scrubbing error messages; filled once the
 // settings are resolved, and from the raw arguments before that.
 std::vector<std::string> g_secrets;
+
+// A subcommand: its CLI11 node and the function that runs it once parsed.
+struct Command {
+    CLI::App* app;
+    std::function<aa::ExitCode(aa::CommandContext&)> run;
+};
+
+template <typename Options>
+void add_command(CLI::App& app, std::vector<Command>& table, const char* name, const char* description,
+                 Options& options, void (*add_options)(CLI::App&, Options&),
+                 aa::ExitCode (*run)(const Options&, aa::CommandContext&)) {
+    CLI::App* sub = app.add_subcommand(name, description);
+    add_options(*sub, options);
+    sub->footer("Global options (see aa-nats --help) may also follow the subcommand.\n" +
+                std::string(aa::exit_codes_help()));
+    table.push_back({sub, [&options, run](aa::CommandContext& context) { return run(options, context); }});
+}
 
 int report_error(const std::string& message, aa::ExitCode code, bool json) {
     const std::string clean = aa::scrub_secrets(message, g_secrets);
@@ -50,14 +69,10 @@ int main(int argc, char** argv) {
     aa::GlobalFlags flags;
     aa::add_global_options(app, flags);
 
+    std::vector<Command> commands;
     aa::stream_info::Options stream_info_options;
-    CLI::App* stream_info = app.add_subcommand("stream-info", "what the streams look like now");
-    aa::stream_info::add_options(*stream_info, stream_info_options);
-
-    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-        sub->footer("Global options (see aa-nats --help) may also follow the subcommand.\n" +
-                    std::string(aa::exit_codes_help()));
-    }
+    add_command(app, commands, "stream-info", "what the streams look like now, and how they differ from the topology",
+                stream_info_options, aa::stream_info::add_options, aa::stream_info::run);
 
     const bool json_requested = argv_has(argc, argv, "--json");
     // Before parsing, scrub whatever follows a secret-bearing flag in argv.
@@ -91,9 +106,9 @@ int main(int argc, char** argv) {
         aa::Output output{std::cout, std::cerr, flags.json, aa::Style(color)};
         aa::CommandContext context(std::move(settings), output);
 
-        aa::ExitCode result = aa::ExitCode::ok;
-        if (stream_info->parsed()) result = aa::stream_info::run(stream_info_options, context);
-        code = static_cast<int>(result);
+        for (const Command& command : commands) {
+            if (command.app->parsed()) code = static_cast<int>(command.run(context));
+        }
     } catch (const aa::Error& e) {
         code = report_error(e.what(), e.exit_code(), flags.json);
     } catch (const std::exception& e) {
