@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The README's first command: install, build, start a throwaway JetStream
+# server on 127.0.0.1:4223 (unless one already answers there) and run aa-nats
+# against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+bash scripts/build.sh -DBUILD_TESTING=OFF
+aa=./build/aa-nats
+
+if (exec 3<>/dev/tcp/127.0.0.1/4223) 2>/dev/null; then
+  echo "quickstart: a server already answers on 127.0.0.1:4223; using it"
+  stop_hint=""
+else
+  store=$(mktemp -d /tmp/aa-nats-quickstart.XXXXXX)
+  nohup nats-server -js -a 127.0.0.1 -p 4223 -sd "$store" >"$store/server.log" 2>&1 &
+  echo $! >"$store/server.pid"
+  for _ in $(seq 50); do
+    (exec 3<>/dev/tcp/127.0.0.1/4223) 2>/dev/null && break
+    sleep 0.1
+  done
+  echo "quickstart: started nats-server -js on 127.0.0.1:4223 (store $store, pid $(cat "$store/server.pid"))"
+  stop_hint="kill \$(cat $store/server.pid) && rm -rf $store"
+fi
+
+export NATS_URL=nats://127.0.0.1:4223
+set -x
+"$aa" stream-info
+{ set +x; } 2>/dev/null
+
+echo
+echo "quickstart: the binary is $aa; try '$aa --help'."
+if [ -n "$stop_hint" ]; then
+  echo "quickstart: stop the throwaway server with: $stop_hint"
+fi

@@ -1,0 +1,82 @@
+#include "tests/support/fakes.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <nats/nats.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace aa::test {
+
+FakeTcpServer::FakeTcpServer(std::string greeting) : greeting_(std::move(greeting)) {
+    listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int one = 1;
+    ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 16) != 0) {
+        throw std::runtime_error("fake server cannot listen");
+    }
+    socklen_t len = sizeof addr;
+    ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this] { serve(); });
+}
+
+FakeTcpServer::~FakeTcpServer() {
+    stopping_ = true;
+    thread_.join();
+    ::close(listen_fd_);
+}
+
+std::string FakeTcpServer::url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
+
+void FakeTcpServer::serve() {
+    std::vector<int> clients;
+    while (!stopping_) {
+        pollfd pfd{listen_fd_, POLLIN, 0};
+        if (::poll(&pfd, 1, 50) != 1) continue;
+        const int fd = ::accept(listen_fd_, nullptr, nullptr);
+        if (fd < 0) continue;
+        if (!greeting_.empty()) {
+            [[maybe_unused]] const auto sent = ::send(fd, greeting_.data(), greeting_.size(), MSG_NOSIGNAL);
+        }
+        clients.push_back(fd);
+    }
+    for (const int fd : clients) ::close(fd);
+}
+
+namespace {
+void answer(natsConnection* nc, natsSubscription*, natsMsg* msg, void* closure) {
+    const auto* reply = static_cast<const std::string*>(closure);
+    if (!reply->empty() && natsMsg_GetReply(msg) != nullptr) {
+        natsConnection_Publish(nc, natsMsg_GetReply(msg), reply->data(), static_cast<int>(reply->size()));
+    }
+    natsMsg_Destroy(msg);
+}
+}  // namespace
+
+FakeResponder::FakeResponder(const std::string& url, const std::string& subject, std::string reply)
+    : reply_(std::move(reply)) {
+    natsConnection* nc = nullptr;
+    if (natsConnection_ConnectTo(&nc, url.c_str()) != NATS_OK) throw std::runtime_error("responder cannot connect");
+    natsSubscription* sub = nullptr;
+    natsConnection_Subscribe(&sub, nc, subject.c_str(), answer, &reply_);
+    natsConnection_Flush(nc);
+    conn_ = nc;
+    sub_ = sub;
+}
+
+FakeResponder::~FakeResponder() {
+    natsSubscription_Unsubscribe(static_cast<natsSubscription*>(sub_));
+    natsSubscription_Destroy(static_cast<natsSubscription*>(sub_));
+    natsConnection_Destroy(static_cast<natsConnection*>(conn_));
+}
+
+}  // namespace aa::test
