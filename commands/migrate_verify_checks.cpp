@@ -136,8 +136,7 @@ Check legacy_drained(int phase, const std::string& legacy_name, const Facts& fac
     }
     if (!names.empty()) {
         check.status = phase >= 3 ? Status::fail : Status::warn;
-        check.note = fmt::format("{} still to process: drain before deleting {} (this blocks phase 3)", join(names),
-                                 legacy_name);
+        check.note = fmt::format("drain {} before deleting {}: this blocks phase 3", join(names), legacy_name);
     }
     return check;
 }
