@@ -21,10 +21,13 @@ namespace {
 
 constexpr const char* kLegacy = "ATHLETE_ALLY_EVENTS";
 
+// Replicas for the streams build_phase creates (3 on the cluster test).
+int g_replicas = 1;
+
 Json stream_config(const std::string& name, const std::vector<std::string>& subjects) {
     return Json{{"name", name},        {"subjects", subjects},     {"storage", "file"},
                 {"discard", "old"},    {"max_age", 172800000000000LL}, {"duplicate_window", 120000000000LL},
-                {"num_replicas", 1}};
+                {"num_replicas", g_replicas}};
 }
 
 Json durable(const std::string& name, const std::string& filter) {
@@ -353,4 +356,20 @@ TEST_CASE("a server that is down or lacks JetStream exits 3, never 'not migrated
     CHECK(run_aa_nats({"migrate-verify", "3", "-s", server.url()}).exit_code == 0);
     server.stop();
     CHECK(run_aa_nats({"migrate-verify", "3", "--timeout", "750ms", "-s", server.url()}).exit_code == 3);
+}
+
+TEST_CASE("a 3-node cluster with R3 streams: phase 2 and 3 verified through any node") {
+    aa::test::NatsCluster cluster;
+    TestClient client(cluster.url(0));
+    g_replicas = 3;
+    build_phase(client, 2);
+    g_replicas = 1;
+    const auto two = run_aa_nats({"migrate-verify", "2", "--json", "-s", cluster.url(1)});
+    INFO(two.out, two.err);
+    CHECK(two.exit_code == 0);
+    CHECK(two.json().at("server").at("clustered") == true);
+    client.delete_stream(kLegacy);
+    const auto detect = run_aa_nats({"migrate-verify", "--detect", "--json", "-s", cluster.url(2)});
+    CHECK(detect.exit_code == 0);
+    CHECK(detect.json().at("detected_phase") == 3);
 }
