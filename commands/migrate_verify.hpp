@@ -3,7 +3,6 @@
 // the server in the target state of a migration phase (0-3)? A gate for CI and
 // runbooks: exit 0 verified, 1 not verified, 2 usage, 3 could not look.
 
-#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -50,8 +49,6 @@ struct Facts {
     std::optional<Json> hrv_consumer;               // the HRV durable's info on the core stream
     std::optional<Json> oura_consumer;              // the Oura durable's info on the vendor stream
     std::vector<Json> legacy_consumers;             // every consumer info on the legacy stream
-
-    const std::optional<Json>& stream(StreamRole role) const;
 };
 
 // What the target states are made of: stream names and the services' durables/DLQ subject.

@@ -152,16 +152,6 @@ std::string_view to_string(Status status) {
     return "fail";
 }
 
-const std::optional<Json>& Facts::stream(StreamRole role) const {
-    switch (role) {
-        case StreamRole::core: return core;
-        case StreamRole::vendor: return vendor;
-        case StreamRole::dlq: return dlq;
-        case StreamRole::legacy: return legacy;
-    }
-    return legacy;
-}
-
 std::vector<Check> evaluate(int phase, const Facts& facts, const Targets& targets) {
     const StreamNames& n = targets.names;
     const ServiceSettings& s = targets.service;
