@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "commands/migrate_verify.hpp"
 #include "commands/stream_info.hpp"
 #include "src/errors.hpp"
 #include "src/global_options.hpp"
@@ -73,6 +74,9 @@ int main(int argc, char** argv) {
     aa::stream_info::Options stream_info_options;
     add_command(app, commands, "stream-info", "what the streams look like now, and how they differ from the topology",
                 stream_info_options, aa::stream_info::add_options, aa::stream_info::run);
+    aa::migrate_verify::Options migrate_verify_options;
+    add_command(app, commands, "migrate-verify", "is the server in the target state of migration phase 0-3? (--detect: which phase)",
+                migrate_verify_options, aa::migrate_verify::add_options, aa::migrate_verify::run);
 
     const bool json_requested = argv_has(argc, argv, "--json");
     // Before parsing, scrub whatever follows a secret-bearing flag in argv.

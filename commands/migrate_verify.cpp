@@ -1,0 +1,92 @@
+#include "commands/migrate_verify.hpp"
+
+#include <fmt/format.h>
+
+#include "src/api_lookup.hpp"
+
+namespace aa::migrate_verify {
+namespace {
+
+// Every stream name must be distinct: a legacy stream that is also the core
+// stream cannot both be deleted and hold the core subjects.
+void require_distinct_names(const StreamNames& names) {
+    for (std::size_t i = 0; i < kAllRoles.size(); ++i) {
+        for (std::size_t j = i + 1; j < kAllRoles.size(); ++j) {
+            if (names.of(kAllRoles[i]) == names.of(kAllRoles[j])) {
+                throw UsageError(fmt::format("the {} and {} streams have the same name \"{}\" (check STREAM_*_NAME)",
+                                             to_string(kAllRoles[i]), to_string(kAllRoles[j]),
+                                             names.of(kAllRoles[i])));
+            }
+        }
+    }
+}
+
+// All facts in one round trip: the four stream infos, the two durables on
+// their target streams and the first page of the legacy stream's consumers.
+Facts gather(JetStreamClient& js, const Targets& targets) {
+    const StreamNames& n = targets.names;
+    const std::vector<ApiCall> calls{
+        {stream_info_verb(n.core), nullptr},
+        {stream_info_verb(n.vendor), nullptr},
+        {stream_info_verb(n.dlq), nullptr},
+        {stream_info_verb(n.legacy), nullptr},
+        {consumer_info_verb(n.core, targets.service.hrv_durable), nullptr},
+        {consumer_info_verb(n.vendor, targets.service.oura_durable), nullptr},
+        {consumer_list_verb(n.legacy), Json{{"offset", 0}}},
+    };
+    std::vector<ApiReply> replies = js.call_many(calls);
+    auto subject = [&](std::size_t i) { return js.subject_of(calls[i].verb); };
+
+    Facts facts;
+    facts.core = info_or_absent(std::move(replies[0]), subject(0));
+    facts.vendor = info_or_absent(std::move(replies[1]), subject(1));
+    facts.dlq = info_or_absent(std::move(replies[2]), subject(2));
+    facts.legacy = info_or_absent(std::move(replies[3]), subject(3));
+    facts.hrv_consumer = info_or_absent(std::move(replies[4]), subject(4));
+    facts.oura_consumer = info_or_absent(std::move(replies[5]), subject(5));
+    ConsumerPage page = consumer_page_or_empty(std::move(replies[6]), subject(6));
+    // More than one page (256) of legacy consumers is rare: only then a second trip.
+    facts.legacy_consumers = page.complete ? std::move(page.consumers) : js.list_consumers(n.legacy);
+    return facts;
+}
+
+}  // namespace
+
+void add_options(CLI::App& command, Options& options) {
+    command.add_option("PHASE", options.phase, "the migration phase to verify")->type_name("0|1|2|3");
+    command.add_flag("--detect", options.detect, "report the highest phase whose target state holds (no PHASE)");
+    command.description(command.get_description() +
+                        "\nService variables: NORMALIZE_HRV_DURABLE, NORMALIZE_OURA_DURABLE, NORMALIZE_HRV_DLQ_SUBJECT.");
+}
+
+int parse_phase(const std::string& text) {
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '0' + kLastPhase) return text[0] - '0';
+    throw UsageError(fmt::format("phase \"{}\": expected 0, 1, 2 or 3", text));
+}
+
+ExitCode run(const Options& options, CommandContext& context) {
+    const bool phase_given = !options.phase.empty();
+    if (options.detect && phase_given) throw UsageError("give either a PHASE or --detect, not both");
+    if (!options.detect && !phase_given) throw UsageError("missing PHASE (0, 1, 2 or 3), or --detect");
+    const std::optional<int> phase = phase_given ? std::optional<int>(parse_phase(options.phase)) : std::nullopt;
+
+    const Settings& settings = context.settings();
+    require_distinct_names(settings.topology.names);
+    const Targets targets{settings.topology.names,
+                          resolve_service_settings(settings.env, settings.topology.names.core,
+                                                   settings.topology.names.legacy)};
+
+    const Facts facts = gather(context.jetstream(), targets);
+    Result result = phase ? verify(*phase, facts, targets) : detect(facts, targets);
+    result.server = context.server();
+
+    const Output& output = context.output();
+    if (output.json) {
+        output.print_json(to_json(result));
+    } else {
+        render_human(result, output.style, output.out);
+    }
+    return exit_code(result);
+}
+
+}  // namespace aa::migrate_verify

@@ -1,0 +1,126 @@
+// Human and JSON renderings of a migrate-verify result. One line per check;
+// the markers depend on colour (emoji on a colour terminal, PASS/FAIL/WARN
+// otherwise), the content never does.
+
+#include <fmt/format.h>
+
+#include "commands/migrate_verify.hpp"
+
+namespace aa::migrate_verify {
+namespace {
+
+const std::string kRule(60, '=');
+
+std::string marker(Status status, const Style& style) {
+    if (!style.color()) {
+        switch (status) {
+            case Status::pass: return "PASS";
+            case Status::fail: return "FAIL";
+            case Status::warn: return "WARN";
+        }
+    }
+    switch (status) {
+        case Status::pass: return style.good("✅");
+        case Status::fail: return style.bad("❌");
+        case Status::warn: return style.warn("⚠️");
+    }
+    return "";
+}
+
+// A JSON value as an operator reads it: strings bare, lists comma-separated.
+std::string text_of(const Json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_null()) return "none";
+    if (value.is_array()) {
+        if (value.empty()) return "none";
+        std::string out;
+        for (const auto& item : value) out += (out.empty() ? "" : ", ") + text_of(item);
+        return out;
+    }
+    if (value.is_object()) {
+        std::string out;
+        for (const auto& [key, item] : value.items()) out += (out.empty() ? "" : " ") + key + "=" + text_of(item);
+        return out;
+    }
+    return value.dump();
+}
+
+void render_check(const Check& check, const Style& style, bool show_phase, std::ostream& out) {
+    if (show_phase) out << fmt::format("[{}] ", check.phase);
+    out << marker(check.status, style) << ' ' << check.id << ": " << check.description;
+    if (check.status == Status::pass) {
+        if (!check.note.empty()) out << " (" << check.note << ')';
+    } else {
+        out << " (expected: " << text_of(check.expected) << "; found: " << text_of(check.found);
+        if (!check.note.empty()) out << "; " << check.note;
+        out << ')';
+    }
+    out << '\n';
+}
+
+std::string counts_line(const Counts& c) {
+    return fmt::format("{} passed, {} failed, {} warnings", c.passed, c.failed, c.warnings);
+}
+
+Json check_json(const Check& check) {
+    Json item{{"id", check.id},         {"phase", check.phase},       {"description", check.description},
+              {"status", to_string(check.status)}, {"expected", check.expected}, {"found", check.found}};
+    if (!check.note.empty()) item["note"] = check.note;
+    return item;
+}
+
+}  // namespace
+
+void render_human(const Result& result, const Style& style, std::ostream& out) {
+    const bool detecting = !result.phase;
+    out << (detecting ? std::string("Migration phase detection")
+                      : fmt::format("Phase {} migration verification", *result.phase))
+        << " @ " << result.server.url << '\n'
+        << kRule << '\n';
+    for (const auto& check : result.checks) render_check(check, style, detecting, out);
+    out << kRule << '\n';
+
+    if (!detecting) {
+        const Counts c = count(result.checks);
+        out << "Results: " << counts_line(c) << '\n';
+        const std::string verdict = fmt::format("Phase {} verification {}", *result.phase, c.verified() ? "PASSED" : "FAILED");
+        out << (c.verified() ? style.good(verdict) : style.bad(verdict)) << '\n';
+        return;
+    }
+    for (const auto& p : result.phases) {
+        out << fmt::format("Phase {}: {} ({})\n", p.phase, p.counts.verified() ? "verified" : "not verified",
+                           counts_line(p.counts));
+    }
+    const std::string verdict =
+        result.detected ? fmt::format("Detected phase: {}", *result.detected) : std::string("Detected phase: none");
+    out << (result.detected ? style.good(verdict) : style.bad(verdict)) << '\n';
+}
+
+Json to_json(const Result& result) {
+    Json checks = Json::array();
+    for (const auto& check : result.checks) checks.push_back(check_json(check));
+    Json doc{{"schema_version", kJsonSchemaVersion}, {"server", to_json(result.server)}};
+    if (result.phase) {
+        const Counts c = count(result.checks);
+        doc["phase"] = *result.phase;
+        doc["verified"] = c.verified();
+        doc["passed"] = c.passed;
+        doc["failed"] = c.failed;
+        doc["warnings"] = c.warnings;
+    } else {
+        doc["detected_phase"] = result.detected ? Json(*result.detected) : Json(nullptr);
+        Json phases = Json::array();
+        for (const auto& p : result.phases) {
+            phases.push_back(Json{{"phase", p.phase},
+                                  {"verified", p.counts.verified()},
+                                  {"passed", p.counts.passed},
+                                  {"failed", p.counts.failed},
+                                  {"warnings", p.counts.warnings}});
+        }
+        doc["phases"] = std::move(phases);
+    }
+    doc["checks"] = std::move(checks);
+    return doc;
+}
+
+}  // namespace aa::migrate_verify

@@ -1,0 +1,30 @@
+#include "src/api_lookup.hpp"
+
+#include "src/jetstream_client.hpp"
+
+namespace aa {
+
+std::string stream_info_verb(const std::string& stream) { return "STREAM.INFO." + stream; }
+
+std::string consumer_info_verb(const std::string& stream, const std::string& durable) {
+    return "CONSUMER.INFO." + stream + "." + durable;
+}
+
+std::string consumer_list_verb(const std::string& stream) { return "CONSUMER.LIST." + stream; }
+
+std::optional<Json> info_or_absent(ApiReply reply, const std::string& subject) {
+    if (reply.is_error(err_code::kStreamNotFound) || reply.is_error(err_code::kConsumerNotFound)) return std::nullopt;
+    if (!reply.ok()) throw ApiFailure(subject, *reply.error);
+    return std::move(reply.body);
+}
+
+ConsumerPage consumer_page_or_empty(ApiReply reply, const std::string& subject) {
+    std::optional<Json> body = info_or_absent(std::move(reply), subject);
+    ConsumerPage page;
+    if (!body) return page;
+    for (const Json& consumer : array_at(*body, "consumers")) page.consumers.push_back(consumer);
+    page.complete = static_cast<std::int64_t>(page.consumers.size()) >= int_or(*body, "total");
+    return page;
+}
+
+}  // namespace aa

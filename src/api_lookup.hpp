@@ -1,0 +1,33 @@
+#pragma once
+// Reading the replies of look-ups that a command sent together in one
+// call_many batch (design §6: independent requests in flight together), with
+// the same "absent vs. failure" rule the JetStreamClient's own look-ups use.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/jetstream_api.hpp"
+
+namespace aa {
+
+// The verbs of the look-ups, so a batch can mix them in one call_many.
+std::string stream_info_verb(const std::string& stream);
+std::string consumer_info_verb(const std::string& stream, const std::string& durable);
+std::string consumer_list_verb(const std::string& stream);
+
+// The reply body when REPLY succeeded; nullopt when its err_code says the
+// stream (10059) or the consumer (10014) does not exist. Any other API error
+// throws ApiFailure naming SUBJECT (exit 3): that is "could not look", not "absent".
+std::optional<Json> info_or_absent(ApiReply reply, const std::string& subject);
+
+// One page of a CONSUMER.LIST reply: its consumer infos, and whether the
+// server holds more than this page (then list_consumers() pages the rest).
+// A stream that does not exist has no consumers.
+struct ConsumerPage {
+    std::vector<Json> consumers;
+    bool complete = true;
+};
+ConsumerPage consumer_page_or_empty(ApiReply reply, const std::string& subject);
+
+}  // namespace aa
