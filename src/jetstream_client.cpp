@@ -1,5 +1,7 @@
 #include "src/jetstream_client.hpp"
 
+#include "src/api_lookup.hpp"
+
 #include <set>
 
 #include <fmt/chrono.h>
@@ -61,18 +63,16 @@ ApiReply JetStreamClient::call(const std::string& verb, const Json& body) {
 std::vector<std::optional<Json>> JetStreamClient::stream_infos(const std::vector<std::string>& names) {
     std::vector<ApiCall> calls;
     calls.reserve(names.size());
-    for (const auto& name : names) calls.push_back({"STREAM.INFO." + name, nullptr});
+    for (const auto& name : names) calls.push_back({stream_info_verb(name), nullptr});
+    return infos_or_absent(calls);
+}
+
+std::vector<std::optional<Json>> JetStreamClient::infos_or_absent(const std::vector<ApiCall>& calls) {
     std::vector<ApiReply> replies = call_many(calls);
     std::vector<std::optional<Json>> infos;
     infos.reserve(replies.size());
     for (std::size_t i = 0; i < replies.size(); ++i) {
-        if (replies[i].is_error(err_code::kStreamNotFound)) {
-            infos.emplace_back(std::nullopt);
-        } else if (!replies[i].ok()) {
-            throw ApiFailure(subject_of(calls[i].verb), *replies[i].error);
-        } else {
-            infos.emplace_back(std::move(replies[i].body));
-        }
+        infos.push_back(info_or_absent(std::move(replies[i]), subject_of(calls[i].verb)));
     }
     return infos;
 }
@@ -125,20 +125,8 @@ std::vector<std::optional<Json>> JetStreamClient::consumer_infos(
     const std::vector<std::pair<std::string, std::string>>& ids) {
     std::vector<ApiCall> calls;
     calls.reserve(ids.size());
-    for (const auto& [stream, durable] : ids) calls.push_back({"CONSUMER.INFO." + stream + "." + durable, nullptr});
-    std::vector<ApiReply> replies = call_many(calls);
-    std::vector<std::optional<Json>> infos;
-    infos.reserve(replies.size());
-    for (std::size_t i = 0; i < replies.size(); ++i) {
-        if (replies[i].is_error(err_code::kConsumerNotFound) || replies[i].is_error(err_code::kStreamNotFound)) {
-            infos.emplace_back(std::nullopt);
-        } else if (!replies[i].ok()) {
-            throw ApiFailure(subject_of(calls[i].verb), *replies[i].error);
-        } else {
-            infos.emplace_back(std::move(replies[i].body));
-        }
-    }
-    return infos;
+    for (const auto& [stream, durable] : ids) calls.push_back({consumer_info_verb(stream, durable), nullptr});
+    return infos_or_absent(calls);
 }
 
 std::optional<Json> JetStreamClient::consumer_info(const std::string& stream, const std::string& durable) {
@@ -146,7 +134,7 @@ std::optional<Json> JetStreamClient::consumer_info(const std::string& stream, co
 }
 
 std::vector<Json> JetStreamClient::list_consumers(const std::string& stream) {
-    return list_all("CONSUMER.LIST." + stream, "consumers");
+    return list_all(consumer_list_verb(stream), "consumers");
 }
 
 ApiReply JetStreamClient::create_stream(const Json& config) {

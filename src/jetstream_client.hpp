@@ -67,6 +67,9 @@ public:
     NatsConnection& connection() { return connection_; }
 
 private:
+    // Sends INFO calls together; nullopt where the stream or consumer does not exist.
+    std::vector<std::optional<Json>> infos_or_absent(const std::vector<ApiCall>& calls);
+
     // Pages through a LIST verb whose items are under "key".
     std::vector<Json> list_all(const std::string& verb, const char* key);
 
