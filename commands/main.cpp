@@ -45,7 +45,8 @@ int report_error(const std::string& message, aa::ExitCode code, bool json) {
     const std::string clean = aa::scrub_secrets(message, g_secrets);
     std::cerr << "aa-nats: error: " << clean << '\n';
     if (json) {
-        const aa::Json doc{{"error", {{"message", clean}, {"exit_code", static_cast<int>(code)}}}};
+        const aa::Json doc{{"schema_version", aa::kJsonSchemaVersion},
+                           {"error", {{"message", clean}, {"exit_code", static_cast<int>(code)}}}};
         std::cout << doc.dump(2, ' ', false, aa::Json::error_handler_t::replace) << '\n';
     }
     return static_cast<int>(code);
