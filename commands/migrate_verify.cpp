@@ -68,7 +68,8 @@ ExitCode run(const Options& options, CommandContext& context) {
     const bool phase_given = !options.phase.empty();
     if (options.detect && phase_given) throw UsageError("give either a PHASE or --detect, not both");
     if (!options.detect && !phase_given) throw UsageError("missing PHASE (0, 1, 2 or 3), or --detect");
-    const std::optional<int> phase = phase_given ? std::optional<int>(parse_phase(options.phase)) : std::nullopt;
+    // Parsed before connecting: a bad phase is a usage error, whatever the server.
+    const int phase = phase_given ? parse_phase(options.phase) : -1;
 
     const Settings& settings = context.settings();
     require_distinct_names(settings.topology.names);
@@ -77,7 +78,7 @@ ExitCode run(const Options& options, CommandContext& context) {
                                                    settings.topology.names.legacy)};
 
     const Facts facts = gather(context.jetstream(), targets);
-    Result result = phase ? verify(*phase, facts, targets) : detect(facts, targets);
+    Result result = phase_given ? verify(phase, facts, targets) : detect(facts, targets);
     result.server = context.server();
 
     const Output& output = context.output();
