@@ -155,7 +155,7 @@ void render_watch_block(const Progress& progress, const std::vector<Sample>& sam
         << (progress.drain_per_second ? fmt::format("{:+.1f}/s", -*progress.drain_per_second) : std::string("-"))
         << '\n';
     out << label("ETA:") << eta_text(progress) << '\n';
-    out << label("Pending:") << sparkline(pending) << '\n';
+    out << label("Pending Trend:") << sparkline(pending) << '\n';
 }
 
 std::string watch_line(const ConsumerReport& report, const Progress& progress, TimePoint now) {
