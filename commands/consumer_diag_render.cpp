@@ -1,5 +1,7 @@
 // Human, table, watch-line and JSON renderings of consumer-diag results.
 
+#include <algorithm>
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -110,7 +112,11 @@ void render_human(const ConsumerReport& report, const Style& style, std::ostream
         render_cluster_state(parse_cluster_state(info), style, out, kLabel);
     }
     out << label("Verdict:") << painted_verdict(d.verdict, d.ok(), style) << '\n';
-    for (const auto& reason : d.reasons) out << label("") << "- " << reason << '\n';
+    for (const auto& reason : d.reasons) {
+        // The candidates line already explains each miss.
+        if (!report.stream && std::find(b.misses.begin(), b.misses.end(), reason) != b.misses.end()) continue;
+        out << label("") << "- " << reason << '\n';
+    }
     if (!d.warnings.empty()) {
         out << "  Warnings:\n";
         for (const auto& warning : d.warnings) out << label("") << "- " << style.warn(warning) << '\n';
