@@ -110,7 +110,7 @@ ExitCode exit_code(const Result& result);
 struct Sample {
     TimePoint at;
     std::uint64_t pending = 0;
-    std::uint64_t processed = 0;  // ack_floor.consumer_seq (delivered.consumer_seq for ack policy none)
+    std::uint64_t processed = 0;  // deliveries no longer awaiting an ack: delivered.consumer_seq - num_ack_pending
 };
 Sample sample_of(const Json& info, TimePoint at);
 

@@ -13,9 +13,12 @@ Sample sample_of(const Json& info, TimePoint at) {
     Sample s;
     s.at = at;
     s.pending = uint_or(info, "num_pending");
-    // With acks, work is done when acknowledged; without, when delivered.
-    const bool acks = string_or(object_at(info, "config"), "ack_policy", "none") != "none";
-    s.processed = uint_or(object_at(info, acks ? "ack_floor" : "delivered"), "consumer_seq");
+    // Every delivery bumps delivered.consumer_seq; the ones still awaiting an
+    // ack are not done yet. The ack floor would be simpler but stands still
+    // behind a single unacked message while everything after it is processed.
+    const std::uint64_t deliveries = uint_or(object_at(info, "delivered"), "consumer_seq");
+    const std::uint64_t outstanding = uint_or(info, "num_ack_pending");
+    s.processed = deliveries > outstanding ? deliveries - outstanding : 0;
     return s;
 }
 

@@ -172,7 +172,7 @@ TEST_CASE("exit codes: healthy and backlog pass; the worst of --all decides") {
     CHECK(exit_code(missing_stream) == aa::ExitCode::check_failed);
 }
 
-TEST_CASE("progress: rate from the ack floor, drain from pending, ETA at the drain rate") {
+TEST_CASE("progress: rate from processed deliveries, drain from pending, ETA at the drain rate") {
     const aa::TimePoint t0 = at("2026-11-27T04:00:00Z");
     std::vector<Sample> samples{{t0, 100, 0}, {t0 + 2s, 90, 10}, {t0 + 4s, 80, 20}};
     const Progress p = progress_of(samples);
@@ -195,14 +195,15 @@ TEST_CASE("progress: rate from the ack floor, drain from pending, ETA at the dra
     CHECK(*progress_of(long_run, 10).rate_per_second == doctest::Approx(0.0));
 }
 
-TEST_CASE("sample_of reads pending and processed; processed follows delivered without acks") {
+TEST_CASE("sample_of: processed counts deliveries no longer awaiting an ack, past a stuck ack floor") {
     const Sample s = sample_of(fixture("consumer_info_caught_up.json"), at("2026-11-27T04:01:00Z"));
     CHECK(s.pending == 0);
     CHECK(s.processed == 5);
-    aa::Json no_ack = fixture("consumer_info_pull.json");
-    no_ack["config"]["ack_policy"] = "none";
-    CHECK(sample_of(no_ack, at("2026-11-27T04:01:00Z")).processed == 3);
-    CHECK(sample_of(fixture("consumer_info_pull.json"), at("2026-11-27T04:01:00Z")).processed == 0);
+    // 3 deliveries (one a redelivery), 2 of them awaiting an ack; the ack floor is still 0.
+    const Sample pull = sample_of(fixture("consumer_info_pull.json"), at("2026-11-27T04:01:00Z"));
+    CHECK(pull.pending == 1);
+    CHECK(pull.processed == 1);
+    CHECK(sample_of(fixture("consumer_info_blocked.json"), at("2026-11-27T04:01:00Z")).processed == 0);
 }
 
 TEST_CASE("sparkline scales between minimum and maximum") {
