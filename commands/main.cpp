@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "commands/consumer_diag.hpp"
 #include "commands/migrate_verify.hpp"
 #include "commands/stream_info.hpp"
 #include "src/errors.hpp"
@@ -75,6 +76,9 @@ int main(int argc, char** argv) {
     aa::stream_info::Options stream_info_options;
     add_command(app, commands, "stream-info", "what the streams look like now, and how they differ from the topology",
                 stream_info_options, aa::stream_info::add_options, aa::stream_info::run);
+    aa::consumer_diag::Options consumer_diag_options;
+    add_command(app, commands, "consumer-diag", "is a durable consumer healthy, where is it bound, when will it catch up",
+                consumer_diag_options, aa::consumer_diag::add_options, aa::consumer_diag::run);
     aa::migrate_verify::Options migrate_verify_options;
     add_command(app, commands, "migrate-verify", "is the server in the target state of migration phase 0-3? (--detect: which phase)",
                 migrate_verify_options, aa::migrate_verify::add_options, aa::migrate_verify::run);

@@ -236,8 +236,11 @@ Json RunResult::json() const {
     return doc;
 }
 
-RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                      std::chrono::seconds limit) {
+namespace {
+
+// Runs the binary; sends it SIGINT once INTERRUPT_AFTER has passed, when given.
+RunResult run_binary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                     std::chrono::milliseconds limit, std::optional<std::chrono::milliseconds> interrupt_after) {
     static TempDir home;
     std::map<std::string, std::string> merged{{"PATH", "/usr/local/bin:/usr/bin:/bin"},
                                               {"HOME", home.path().string()},
@@ -259,8 +262,13 @@ RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::
     std::string* sinks[2] = {&result.out, &result.err};
     int open_fds = 2;
     const auto deadline = started + limit;
+    bool interrupted = false;
     while (open_fds > 0 && std::chrono::steady_clock::now() < deadline) {
-        if (::poll(fds, 2, 100) <= 0) continue;
+        if (interrupt_after && !interrupted && std::chrono::steady_clock::now() >= started + *interrupt_after) {
+            ::kill(pid, SIGINT);
+            interrupted = true;
+        }
+        if (::poll(fds, 2, interrupt_after ? 10 : 100) <= 0) continue;
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP)) == 0) continue;
             char buffer[8192];
@@ -282,6 +290,18 @@ RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::
                                                    std::chrono::steady_clock::duration(1s))));
     result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     return result;
+}
+
+}  // namespace
+
+RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                      std::chrono::seconds limit) {
+    return run_binary(args, env, limit, std::nullopt);
+}
+
+RunResult run_aa_nats_interrupted(const std::vector<std::string>& args, std::chrono::milliseconds interrupt_after,
+                                  const std::map<std::string, std::string>& env, std::chrono::seconds limit) {
+    return run_binary(args, env, limit, interrupt_after);
 }
 
 TestClient::TestClient(const std::string& url, const std::string& user, const std::string& password) {

@@ -101,6 +101,11 @@ struct RunResult {
 RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
                       std::chrono::seconds limit = std::chrono::seconds(60));
 
+// Same, but sends the process SIGINT (Ctrl-C) once INTERRUPT_AFTER has passed.
+RunResult run_aa_nats_interrupted(const std::vector<std::string>& args, std::chrono::milliseconds interrupt_after,
+                                  const std::map<std::string, std::string>& env = {},
+                                  std::chrono::seconds limit = std::chrono::seconds(60));
+
 // A message fetched from a pull consumer, with the subject to acknowledge it on.
 struct Fetched {
     std::string subject;

@@ -1,0 +1,221 @@
+// Human, table, watch-line and JSON renderings of consumer-diag results.
+
+#include <algorithm>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "commands/consumer_diag.hpp"
+#include "src/cluster_view.hpp"
+#include "src/duration.hpp"
+
+namespace aa::consumer_diag {
+namespace {
+
+using std::chrono::nanoseconds;
+
+constexpr const char* kLabel = "  {:<18}";
+
+std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
+
+std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+std::string ago(const std::optional<nanoseconds>& value) {
+    return value ? format_duration(std::chrono::duration_cast<std::chrono::seconds>(*value)) + " ago" : "never";
+}
+
+// 2.9 has filter_subject; 2.10 adds filter_subjects.
+std::vector<std::string> filters_of(const Json& config) {
+    std::vector<std::string> filters = strings_at(config, "filter_subjects");
+    if (const std::string one = string_or(config, "filter_subject"); !one.empty()) filters.insert(filters.begin(), one);
+    return filters;
+}
+
+std::string type_of(const Json& info) {
+    const std::string deliver_subject = string_or(object_at(info, "config"), "deliver_subject");
+    if (deliver_subject.empty()) return "pull";
+    return fmt::format("push to {} ({})", deliver_subject,
+                       bool_or(info, "push_bound") ? "subscriber present" : "no subscriber");
+}
+
+std::string limit_count(std::int64_t value) { return value > 0 ? std::to_string(value) : "unlimited"; }
+
+std::string painted_verdict(Verdict verdict, bool ok, const Style& style) {
+    std::string text(to_string(verdict));
+    for (char& c : text) c = static_cast<char>(c - 'a' + 'A');
+    if (verdict == Verdict::healthy && ok) return style.good(text);
+    return ok ? style.warn(text) : style.bad(text);
+}
+
+std::string seq_line(const Json& position, const std::optional<nanoseconds>& moved) {
+    return fmt::format("stream seq {}, consumer seq {}, {}", uint_or(position, "stream_seq"),
+                       uint_or(position, "consumer_seq"), moved ? "moved " + ago(moved) : "never moved");
+}
+
+std::string rate_text(const std::optional<double>& rate) {
+    return rate ? fmt::format("{:.1f}/s", *rate) : "-";
+}
+
+std::string eta_text(const Progress& p) {
+    if (p.eta) return p.eta->count() == 0 ? "caught up" : format_duration(std::chrono::ceil<std::chrono::seconds>(*p.eta));
+    if (p.drain_per_second && *p.drain_per_second < 0) return "never (growing)";
+    if (p.drain_per_second) return "never (not draining)";
+    return "-";
+}
+
+std::string rfc3339_seconds(TimePoint t) {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(t));
+}
+
+}  // namespace
+
+void render_human(const ConsumerReport& report, const Style& style, std::ostream& out) {
+    const Binding& b = report.binding;
+    const Diagnosis& d = report.diagnosis;
+    out << style.bold(fmt::format("Consumer {}", report.durable));
+    if (b.bound_stream) out << " on " << style.bold(*b.bound_stream);
+    out << '\n';
+    if (!report.stream) {
+        // The service tries AA_STREAM_CANDIDATES in order and binds the first that has the durable.
+        std::vector<std::string> tried = b.misses;
+        if (b.bound_stream) tried.push_back(*b.bound_stream + ": bound");
+        out << label("Candidates:") << join(tried, "; ") << '\n';
+    }
+    if (b.bound_stream) {
+        const Json& info = b.info;
+        const Json& config = object_at(info, "config");
+        out << label("Type:") << type_of(info) << '\n';
+        const auto filters = filters_of(config);
+        out << label("Filter:") << (filters.empty() ? std::string("(all subjects of the stream)") : join(filters)) << '\n';
+        out << label("Ack Policy:") << string_or(config, "ack_policy", "none") << '\n';
+        out << label("Ack Wait:") << format_limit_duration(int_or(config, "ack_wait")) << '\n';
+        out << label("Max Deliver:") << limit_count(int_or(config, "max_deliver", -1)) << '\n';
+        out << label("Max Ack Pending:") << limit_count(int_or(config, "max_ack_pending", -1)) << '\n';
+        out << label("Deliver Policy:") << string_or(config, "deliver_policy", "all") << '\n';
+        out << label("Pending:") << format_count(uint_or(info, "num_pending")) << '\n';
+        out << label("Ack Pending:") << format_count(uint_or(info, "num_ack_pending")) << '\n';
+        out << label("Redelivered:") << format_count(uint_or(info, "num_redelivered"));
+        if (d.exhausted_at_least > 0) out << " (at least " << d.exhausted_at_least << " out of deliveries)";
+        out << '\n';
+        if (string_or(config, "deliver_subject").empty()) {
+            out << label("Waiting Pulls:") << format_count(uint_or(info, "num_waiting")) << '\n';
+        }
+        out << label("Delivered:") << seq_line(object_at(info, "delivered"), d.delivered_ago) << '\n';
+        out << label("Ack Floor:") << seq_line(object_at(info, "ack_floor"), d.acked_ago) << '\n';
+        render_cluster_state(parse_cluster_state(info), style, out, kLabel);
+    }
+    out << label("Verdict:") << painted_verdict(d.verdict, d.ok(), style) << '\n';
+    for (const auto& reason : d.reasons) {
+        // The candidates line already explains each miss.
+        if (!report.stream && std::find(b.misses.begin(), b.misses.end(), reason) != b.misses.end()) continue;
+        out << label("") << "- " << reason << '\n';
+    }
+    if (!d.warnings.empty()) {
+        out << "  Warnings:\n";
+        for (const auto& warning : d.warnings) out << label("") << "- " << style.warn(warning) << '\n';
+    }
+}
+
+void render_table(const Result& result, const Style& style, std::ostream& out) {
+    if (!result.streams_missing.empty()) {
+        out << style.warn(fmt::format("not found: {}", join(result.streams_missing))) << '\n';
+    }
+    if (result.consumers.empty()) {
+        out << fmt::format("no consumers on {}\n", result.streams_checked.empty() ? std::string("any stream")
+                                                                                   : join(result.streams_checked));
+        return;
+    }
+    constexpr const char* kRow = "{:<24} {:<28} {:<4} {:>10} {:>10} {:>10} {:>7} {:>14} {}\n";
+    out << fmt::format(kRow, "STREAM", "DURABLE", "TYPE", "PENDING", "ACK PEND", "REDELIV", "WAITING", "LAST DELIVERY",
+                       "VERDICT");
+    for (const auto& c : result.consumers) {
+        const Json& info = c.binding.info;
+        const bool push = !string_or(object_at(info, "config"), "deliver_subject").empty();
+        out << fmt::format(kRow, c.binding.bound_stream.value_or(c.stream.value_or("")), c.durable, push ? "push" : "pull",
+                           format_count(uint_or(info, "num_pending")), format_count(uint_or(info, "num_ack_pending")),
+                           format_count(uint_or(info, "num_redelivered")),
+                           push ? std::string("-") : format_count(uint_or(info, "num_waiting")),
+                           ago(c.diagnosis.delivered_ago), painted_verdict(c.diagnosis.verdict, c.diagnosis.ok(), style));
+    }
+    for (const auto& c : result.consumers) {
+        if (c.diagnosis.ok() && c.diagnosis.warnings.empty()) continue;
+        const std::string who = fmt::format("{}/{}", c.binding.bound_stream.value_or(""), c.durable);
+        if (!c.diagnosis.ok()) out << fmt::format("{}: {}\n", who, join(c.diagnosis.reasons, "; "));
+        for (const auto& w : c.diagnosis.warnings) out << fmt::format("{}: {}\n", who, style.warn(w));
+    }
+    out << fmt::format("{} consumer{}\n", result.consumers.size(), result.consumers.size() == 1 ? "" : "s");
+}
+
+void render_watch_block(const Progress& progress, const std::vector<Sample>& samples, std::ostream& out) {
+    std::vector<std::uint64_t> pending;
+    const std::size_t shown = std::min<std::size_t>(samples.size(), 40);
+    for (std::size_t i = samples.size() - shown; i < samples.size(); ++i) pending.push_back(samples[i].pending);
+    out << label("Rate:") << rate_text(progress.rate_per_second) << " processed, backlog "
+        << (progress.drain_per_second ? fmt::format("{:+.1f}/s", -*progress.drain_per_second) : std::string("-"))
+        << '\n';
+    out << label("ETA:") << eta_text(progress) << '\n';
+    out << label("Pending Trend:") << sparkline(pending) << '\n';
+}
+
+std::string watch_line(const ConsumerReport& report, const Progress& progress, TimePoint now) {
+    const Json& info = report.binding.info;
+    return fmt::format("{} {}/{} verdict={} pending={} ack_pending={} redelivered={} waiting={} rate={} eta={}",
+                       rfc3339_seconds(now), report.binding.bound_stream.value_or("-"), report.durable,
+                       to_string(report.diagnosis.verdict), uint_or(info, "num_pending"),
+                       uint_or(info, "num_ack_pending"), uint_or(info, "num_redelivered"), uint_or(info, "num_waiting"),
+                       rate_text(progress.rate_per_second), eta_text(progress));
+}
+
+Json to_json(const ConsumerReport& report) {
+    const Binding& b = report.binding;
+    const Diagnosis& d = report.diagnosis;
+    auto optional_string = [](const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); };
+    auto optional_ms = [](const std::optional<nanoseconds>& v) {
+        return v ? Json(std::chrono::duration_cast<std::chrono::milliseconds>(*v).count()) : Json(nullptr);
+    };
+    return Json{{"schema_version", kJsonSchemaVersion},
+                {"stream", optional_string(report.stream)},
+                {"durable", report.durable},
+                {"bound_stream", optional_string(b.bound_stream)},
+                {"candidates_tried", b.candidates_tried},
+                {"also_on", b.also_on},
+                {"verdict", to_string(d.verdict)},
+                {"ok", d.ok()},
+                {"reasons", d.reasons},
+                {"warnings", d.warnings},
+                {"threshold_exceeded", d.threshold_exceeded},
+                {"exhausted_at_least", d.exhausted_at_least},
+                {"delivered_ago_ms", optional_ms(d.delivered_ago)},
+                {"acked_ago_ms", optional_ms(d.acked_ago)},
+                {"info", b.info}};
+}
+
+Json to_json(const Result& result) {
+    Json consumers = Json::array();
+    for (const auto& c : result.consumers) {
+        Json item = to_json(c);
+        item.erase("schema_version");
+        consumers.push_back(std::move(item));
+    }
+    return Json{{"schema_version", kJsonSchemaVersion},
+                {"streams", result.streams_checked},
+                {"streams_missing", result.streams_missing},
+                {"consumers", std::move(consumers)}};
+}
+
+Json to_json(const Progress& progress) {
+    auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+    return Json{{"rate_per_second", number(progress.rate_per_second)},
+                {"drain_per_second", number(progress.drain_per_second)},
+                {"eta_ms", progress.eta ? Json(std::chrono::duration_cast<std::chrono::milliseconds>(*progress.eta).count())
+                                        : Json(nullptr)}};
+}
+
+}  // namespace aa::consumer_diag

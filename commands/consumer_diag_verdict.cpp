@@ -1,0 +1,220 @@
+// The verdict on a consumer, from its info alone: a pure function, so it is
+// unit-tested on real replies with an injected "now".
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "commands/consumer_diag.hpp"
+#include "src/cluster_view.hpp"
+#include "src/duration.hpp"
+#include "src/jetstream_client.hpp"
+
+namespace aa::consumer_diag {
+namespace {
+
+using std::chrono::nanoseconds;
+
+std::string plural(std::uint64_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// A timestamp member, or nullopt when absent, zero or unreadable (the latter noted in WARNINGS).
+std::optional<TimePoint> time_at(const Json& object, std::string_view key, std::vector<std::string>& warnings) {
+    const std::string text = string_or(object, key);
+    if (text.empty()) return std::nullopt;
+    try {
+        const TimePoint t = parse_timestamp(text);
+        if (is_zero_time(t)) return std::nullopt;
+        return t;
+    } catch (const ParseError& e) {
+        warnings.push_back(fmt::format("{}: {}", key, e.what()));
+        return std::nullopt;
+    }
+}
+
+// Clock skew between the server and this machine can make "ago" negative; show it as 0.
+nanoseconds since(TimePoint then, TimePoint now) { return std::max(nanoseconds(0), now - then); }
+
+std::string ago(const std::optional<nanoseconds>& value) {
+    return value ? format_duration(std::chrono::duration_cast<std::chrono::seconds>(*value)) + " ago" : "never";
+}
+
+void check_threshold(std::uint64_t value, const std::optional<std::uint64_t>& limit, const char* what,
+                     const char* flag, Diagnosis& d) {
+    if (limit && value > *limit) {
+        d.reasons.push_back(fmt::format("{} {} exceeds {} {}", what, value, flag, *limit));
+        d.threshold_exceeded = true;
+    }
+}
+
+void compare_expected(const Json& config, const ExpectedConfig& expected, Diagnosis& d) {
+    const std::int64_t max_deliver = int_or(config, "max_deliver", -1);
+    if (max_deliver != expected.max_deliver) {
+        d.warnings.push_back(fmt::format("config drift: max_deliver is {}, the service expects {} (NORMALIZE_HRV_MAX_DELIVER)",
+                                         max_deliver <= 0 ? std::string("unlimited") : std::to_string(max_deliver),
+                                         expected.max_deliver));
+    }
+    const nanoseconds ack_wait(int_or(config, "ack_wait"));
+    if (ack_wait != expected.ack_wait) {
+        d.warnings.push_back(fmt::format("config drift: ack_wait is {}, the service expects {} (NORMALIZE_HRV_ACK_WAIT_MS={})",
+                                         format_duration(ack_wait), format_duration(expected.ack_wait),
+                                         expected.ack_wait.count()));
+    }
+    const std::string ack_policy = string_or(config, "ack_policy", "none");
+    if (ack_policy != "explicit") {
+        d.warnings.push_back(fmt::format("config drift: ack_policy is {}, the service acknowledges explicitly", ack_policy));
+    }
+}
+
+void note_cluster(const Json& info, Diagnosis& d) {
+    const ClusterState cluster = parse_cluster_state(info);
+    if (cluster.name.empty() && cluster.leader.empty()) return;
+    if (cluster.leader.empty()) d.warnings.push_back("the consumer has no leader");
+    for (const auto& replica : cluster.replicas) {
+        if (replica.offline) {
+            d.warnings.push_back(fmt::format("replica {} is offline", replica.name));
+        } else if (!replica.current) {
+            d.warnings.push_back(fmt::format("replica {} is behind", replica.name));
+        }
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::healthy: return "healthy";
+        case Verdict::backlog: return "backlog";
+        case Verdict::stalled: return "stalled";
+        case Verdict::blocked: return "blocked";
+        case Verdict::unbound: return "unbound";
+        case Verdict::missing: return "missing";
+    }
+    return "missing";
+}
+
+bool Diagnosis::ok() const {
+    return !threshold_exceeded && (verdict == Verdict::healthy || verdict == Verdict::backlog);
+}
+
+Diagnosis diagnose(const Json& info, TimePoint now, const Thresholds& thresholds,
+                   const std::optional<ExpectedConfig>& expected) {
+    Diagnosis d;
+    if (!info.is_object()) {
+        d.verdict = Verdict::missing;
+        d.reasons.push_back("the durable consumer does not exist");
+        return d;
+    }
+    const Json& config = object_at(info, "config");
+    const Json& delivered = object_at(info, "delivered");
+    const Json& ack_floor = object_at(info, "ack_floor");
+    const std::uint64_t pending = uint_or(info, "num_pending");
+    const std::uint64_t ack_pending = uint_or(info, "num_ack_pending");
+    const std::uint64_t redelivered = uint_or(info, "num_redelivered");
+    const std::int64_t max_ack_pending = int_or(config, "max_ack_pending", -1);
+    const std::int64_t max_deliver = int_or(config, "max_deliver", -1);
+    const std::string deliver_subject = string_or(config, "deliver_subject");
+
+    const auto delivered_at = time_at(delivered, "last_active", d.warnings);
+    const auto acked_at = time_at(ack_floor, "last_active", d.warnings);
+    const auto created_at = time_at(info, "created", d.warnings);
+    if (delivered_at) d.delivered_ago = since(*delivered_at, now);
+    if (acked_at) d.acked_ago = since(*acked_at, now);
+
+    // The worst condition that holds decides; each is explained.
+    if (!deliver_subject.empty() && !bool_or(info, "push_bound") && pending > 0) {
+        d.verdict = Verdict::unbound;
+        d.reasons.push_back(fmt::format("push consumer without a subscriber on {} while {} wait", deliver_subject,
+                                        plural(pending, "message")));
+    } else if (max_ack_pending > 0 && ack_pending >= static_cast<std::uint64_t>(max_ack_pending) && pending > 0) {
+        d.verdict = Verdict::blocked;
+        d.reasons.push_back(fmt::format(
+            "{} awaiting acknowledgement reach max_ack_pending {}: {} more will not be delivered until some are acked",
+            ack_pending, max_ack_pending, plural(pending, "message")));
+    } else if (pending > 0) {
+        // Nothing delivered yet counts from the consumer's creation.
+        const std::optional<nanoseconds> idle =
+            d.delivered_ago ? d.delivered_ago
+                            : (created_at ? std::optional<nanoseconds>(since(*created_at, now)) : std::nullopt);
+        if (idle && *idle > thresholds.stall_after) {
+            d.verdict = Verdict::stalled;
+            d.reasons.push_back(fmt::format(
+                "{} pending and nothing delivered for {} (--stall-after {}){}", plural(pending, "message"),
+                format_duration(std::chrono::duration_cast<std::chrono::seconds>(*idle)),
+                format_duration(thresholds.stall_after),
+                deliver_subject.empty() && uint_or(info, "num_waiting") == 0 ? "; no pull request is waiting" : ""));
+        } else {
+            d.verdict = Verdict::backlog;
+            d.reasons.push_back(fmt::format("{} pending, last delivery {}", plural(pending, "message"),
+                                            ago(d.delivered_ago)));
+        }
+    } else {
+        d.verdict = Verdict::healthy;
+        d.reasons.push_back(ack_pending > 0
+                                ? fmt::format("nothing pending; {} delivered and awaiting acknowledgement",
+                                              plural(ack_pending, "message"))
+                                : std::string("caught up: nothing pending, nothing awaiting acknowledgement"));
+    }
+
+    if (redelivered > 0) {
+        d.warnings.push_back(fmt::format("{} redelivered (delivered more than once and not acknowledged)",
+                                         plural(redelivered, "message")));
+    }
+    // The server keeps a redelivered message in num_redelivered until it is
+    // acked; one that used up max_deliver is no longer ack pending. So the
+    // excess over num_ack_pending ran out of deliveries (at least).
+    if (max_deliver > 0 && redelivered > ack_pending) {
+        d.exhausted_at_least = redelivered - ack_pending;
+        d.warnings.push_back(fmt::format("at least {} ran out of deliveries (max_deliver {}) and will not be retried",
+                                         plural(d.exhausted_at_least, "message"), max_deliver));
+    }
+
+    check_threshold(pending, thresholds.max_pending, "pending", "--max-pending", d);
+    check_threshold(ack_pending, thresholds.max_ack_pending, "ack pending", "--max-ack-pending", d);
+    check_threshold(redelivered, thresholds.max_redelivered, "redelivered", "--max-redelivered", d);
+    if (expected) compare_expected(config, *expected, d);
+    note_cluster(info, d);
+    return d;
+}
+
+Binding choose_binding(const std::vector<std::string>& candidates, const std::string& durable,
+                       std::vector<ApiReply> replies, const std::string& api_prefix) {
+    Binding b;
+    for (std::size_t i = 0; i < candidates.size() && i < replies.size(); ++i) {
+        ApiReply& reply = replies[i];
+        const std::string& stream = candidates[i];
+        const bool found = reply.ok();
+        if (!found && !reply.is_error(err_code::kStreamNotFound) && !reply.is_error(err_code::kConsumerNotFound)) {
+            throw ApiFailure(fmt::format("{}.CONSUMER.INFO.{}.{}", api_prefix, stream, durable), *reply.error);
+        }
+        if (b.bound_stream) {
+            if (found) b.also_on.push_back(stream);
+            continue;
+        }
+        b.candidates_tried.push_back(stream);
+        if (found) {
+            b.bound_stream = stream;
+            b.info = std::move(reply.body);
+        } else {
+            b.misses.push_back(fmt::format("{}: {}", stream,
+                                           reply.is_error(err_code::kStreamNotFound) ? "stream not found"
+                                                                                     : "no such durable"));
+        }
+    }
+    return b;
+}
+
+ExitCode exit_code(const ConsumerReport& report) {
+    return report.diagnosis.ok() ? ExitCode::ok : ExitCode::check_failed;
+}
+
+ExitCode exit_code(const Result& result) {
+    if (result.stream_given && !result.streams_missing.empty()) return ExitCode::check_failed;
+    for (const auto& c : result.consumers) {
+        if (exit_code(c) != ExitCode::ok) return ExitCode::check_failed;
+    }
+    return ExitCode::ok;
+}
+
+}  // namespace aa::consumer_diag
