@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "commands/ensure_streams.hpp"
 #include "commands/stream_info.hpp"
 #include "src/errors.hpp"
 #include "src/global_options.hpp"
@@ -73,6 +74,9 @@ int main(int argc, char** argv) {
     aa::stream_info::Options stream_info_options;
     add_command(app, commands, "stream-info", "what the streams look like now, and how they differ from the topology",
                 stream_info_options, aa::stream_info::add_options, aa::stream_info::run);
+    aa::ensure_streams::Options ensure_streams_options;
+    add_command(app, commands, "ensure-streams", "make the server match the topology (or a migration phase), safely",
+                ensure_streams_options, aa::ensure_streams::add_options, aa::ensure_streams::run);
 
     const bool json_requested = argv_has(argc, argv, "--json");
     // Before parsing, scrub whatever follows a secret-bearing flag in argv.
