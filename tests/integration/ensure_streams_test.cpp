@@ -502,3 +502,35 @@ TEST_CASE("usage and connection errors") {
     const auto without_js = run_aa_nats({"ensure-streams", "-s", no_js.url()});
     CHECK(without_js.exit_code == 3);
 }
+
+TEST_CASE("stream-info shows the same drift for each managed stream") {
+    NatsServer server;
+    TestClient client(server.url());
+    Json core = legacy_config(24 * kHour);
+    core["name"] = "AA_CORE_HOT";
+    core["subjects"] = {"athlete-ally.>", "sleep.*"};
+    client.create_stream(core);
+    Json legacy = legacy_config();
+    legacy["subjects"] = {"legacy.>"};  // a legacy stream that no longer overlaps, so multi mode can plan
+    client.create_stream(legacy);
+
+    const auto plan = ensure(server.url(), {"--dry-run", "--json"});
+    const Json planned = action_for(plan.json(), "AA_CORE_HOT");
+    REQUIRE(planned.at("changes").size() == 1);
+
+    const auto info = run_aa_nats({"stream-info", "--json", "-s", server.url()});
+    CHECK(info.exit_code == 0);
+    const Json doc = info.json();
+    CHECK(doc.at("streams")[0].at("name") == "AA_CORE_HOT");
+    CHECK(doc.at("streams")[0].at("drift") == planned.at("changes"));
+    CHECK_FALSE(doc.at("streams")[1].contains("drift"));  // not found
+    CHECK_FALSE(doc.at("streams")[3].contains("drift"));  // legacy: not managed in multi mode
+
+    const auto human = run_aa_nats({"stream-info", "AA_CORE_HOT", "-s", server.url()});
+    CHECK(human.out.find("Drift:            max_age: 24h → 48h\n") != std::string::npos);
+
+    const auto single = run_aa_nats({"stream-info", "--json", "-s", server.url()}, {{"EVENT_STREAM_MODE", "single"}});
+    const Json single_legacy = single.json().at("streams")[3];
+    REQUIRE(single_legacy.at("drift").size() == 1);
+    CHECK(single_legacy.at("drift")[0].at("field") == "subjects");
+}
