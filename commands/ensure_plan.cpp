@@ -86,9 +86,12 @@ std::vector<std::string> stream_refusals(const StreamAction& action, const Desir
         for (const auto& subject : minus(strings_at(live, "subjects"), desired.subjects)) {
             const auto found = facts.subject_messages.find({action.stream, subject});
             if (found != facts.subject_messages.end() && found->second > 0) {
+                // nats-server 2.9.10 keeps them (until max_age), but no longer as part of the
+                // subject's stream: consumers of the new stream never see them.
                 reasons.push_back(fmt::format(
-                    "removing subject {} that has {} stored messages: pass --allow-data-loss to accept", subject,
-                    found->second));
+                    "removing subject {} that has {} stored messages (they stay in {} until they age out, "
+                    "outside the subject's new stream): pass --allow-data-loss to accept",
+                    subject, found->second, action.stream));
             }
         }
     }
