@@ -18,11 +18,7 @@ std::map<std::pair<std::string, std::string>, std::uint64_t> count_subject_messa
     const std::vector<ApiReply> replies = js.call_many(calls);
     for (std::size_t i = 0; i < replies.size(); ++i) {
         if (!replies[i].ok()) throw ApiFailure(js.subject_of(calls[i].verb), *replies[i].error);
-        std::uint64_t total = 0;
-        for (const auto& [_, count] : object_at(object_at(replies[i].body, "state"), "subjects").items()) {
-            if (count.is_number_unsigned()) total += count.get<std::uint64_t>();
-        }
-        counts[pairs[i]] = total;
+        counts[pairs[i]] = stored_on_filter(replies[i].body);
     }
     return counts;
 }
@@ -46,6 +42,14 @@ Facts gather_facts(const TargetTopology& target, CommandContext& context) {
 }
 
 }  // namespace
+
+std::uint64_t stored_on_filter(const Json& stream_info_reply) {
+    std::uint64_t total = 0;
+    for (const auto& [_, count] : object_at(object_at(stream_info_reply, "state"), "subjects").items()) {
+        if (count.is_number_unsigned()) total += count.get<std::uint64_t>();
+    }
+    return total;
+}
 
 void add_options(CLI::App& command, Options& options) {
     command.add_option("--phase", options.phase,

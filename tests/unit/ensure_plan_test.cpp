@@ -181,3 +181,15 @@ TEST_CASE("the JSON document names actions and fields as the server does") {
     CHECK(doc.at("exit_code") == 1);
     CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
 }
+
+TEST_CASE("stored messages on a subject filter, from real STREAM.INFO replies with subjects_filter") {
+    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_subjects_filter.json")) == 3);
+    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_subjects_filter_none.json")) == 0);
+    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_not_found.json")) == 0);
+    CHECK(es::stored_on_filter(Json::parse(R"({"state":{"subjects":{"a":"x","b":2}}})")) == 2);
+}
+
+TEST_CASE("a create that lost the race is recognised by its err_code, on the real reply") {
+    const aa::ApiReply reply = aa::parse_api_reply(aa::test::fixture_text("stream_create_name_in_use.json"));
+    CHECK(reply.is_error(aa::err_code::kStreamNameInUse));
+}
