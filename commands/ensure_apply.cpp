@@ -44,6 +44,11 @@ ApiReply send(StreamAction& a, JetStreamClient& js) {
         case Action::create: {
             ApiReply reply = js.create_stream(a.config);
             if (reply.is_error(err_code::kStreamNameInUse)) return continue_after_lost_race(a, js);
+            // A server that does not know a field drops it: say so rather than pretend.
+            if (reply.ok() && a.config.contains("compression") &&
+                !config_supports_compression(object_at(reply.body, "config"))) {
+                a.note = "the server dropped compression: it does not support it";
+            }
             return reply;
         }
         case Action::update: return js.update_stream(a.config);

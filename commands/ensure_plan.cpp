@@ -138,8 +138,12 @@ std::string overlap_reason(const Plan& plan, const std::vector<std::string>& sub
                        join(subjects), verb, other, join(other_subjects), other);
 }
 
-// Subjects each stream captures now, and once the plan is applied.
-void plan_subject_moves(Plan& plan, const Facts& facts) {
+// Compares the subjects each stream captures now with what it would capture
+// once the plan is applied: refuses an action whose new subjects another stream
+// keeps (an overlap the server would reject), and marks the actions that take
+// subjects from another stream (claims) or give them up (releases), which
+// order the apply and make the plan's subject moves.
+void check_subject_ownership(Plan& plan, const Facts& facts) {
     SubjectMap live;
     for (const auto& [name, info] : facts.streams) live[name] = strings_at(object_at(info, "config"), "subjects");
     SubjectMap final = live;
@@ -158,7 +162,7 @@ void plan_subject_moves(Plan& plan, const Facts& facts) {
                 if (any_overlaps(other_subjects, subject)) {
                     overlaps[other].push_back(subject);
                 } else if (live.count(other) && any_overlaps(live.at(other), subject)) {
-                    a.claims.push_back(subject);
+                    if (std::find(a.claims.begin(), a.claims.end(), subject) == a.claims.end()) a.claims.push_back(subject);
                     auto move = std::find_if(plan.moves.begin(), plan.moves.end(), [&](const SubjectMove& m) {
                         return m.from == other && m.to == a.stream;
                     });
@@ -266,7 +270,7 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags) {
         refuse(a, delete_refusals(absent.name, facts, flags));
         plan.actions.push_back(std::move(a));
     }
-    plan_subject_moves(plan, facts);
+    check_subject_ownership(plan, facts);
 
     if (!compression) {
         plan.warnings.push_back(fmt::format(

@@ -8,9 +8,6 @@
 namespace aa {
 namespace {
 
-// Values the server assumes when a key is missing.
-Json live_subjects(const Json& config) { return Json(strings_at(config, "subjects")); }
-
 bool same_set(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     return std::set<std::string>(a.begin(), a.end()) == std::set<std::string>(b.begin(), b.end());
 }
@@ -27,8 +24,9 @@ std::vector<FieldChange> diff_managed(const Json& live, const DesiredStream& des
     std::vector<FieldChange> changes;
     const auto live_subject_list = strings_at(live, "subjects");
     if (!same_set(live_subject_list, desired.subjects)) {
-        changes.push_back({"subjects", live_subjects(live), Json(desired.subjects)});
+        changes.push_back({"subjects", Json(live_subject_list), Json(desired.subjects)});
     }
+    // A missing key compares as the value the server assumes for it.
     auto compare_int = [&](const char* field, std::int64_t fallback, std::int64_t want) {
         const std::int64_t have = int_or(live, field, fallback);
         if (have != want) changes.push_back({field, have, want});
