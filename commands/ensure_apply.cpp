@@ -85,10 +85,10 @@ std::vector<std::size_t> apply_order(const Plan& plan) {
     return order;
 }
 
-bool apply(Plan& plan, JetStreamClient& js) {
+ApplyOutcome apply(Plan& plan, JetStreamClient& js) {
     std::map<std::string, Clock::time_point> sent;
     std::map<std::string, Clock::time_point> done;
-    bool ok = true;
+    ApplyOutcome outcome = ApplyOutcome::done;
     for (const std::size_t i : apply_order(plan)) {
         StreamAction& a = plan.actions[i];
         sent[a.stream] = Clock::now();
@@ -96,12 +96,12 @@ bool apply(Plan& plan, JetStreamClient& js) {
             const ApiReply reply = send(a, js);
             if (!reply.ok()) {
                 a.error = describe_failure(reply);
-                ok = false;
+                outcome = ApplyOutcome::rejected;
                 break;
             }
         } catch (const Error& e) {  // timeout or no responders in the middle of the plan
             a.error = e.what();
-            ok = false;
+            outcome = e.exit_code() == ExitCode::unavailable ? ApplyOutcome::unavailable : ApplyOutcome::rejected;
             break;
         }
         done[a.stream] = Clock::now();
@@ -110,7 +110,7 @@ bool apply(Plan& plan, JetStreamClient& js) {
     for (SubjectMove& move : plan.moves) {
         if (sent.count(move.from) && done.count(move.to)) move.window_ms = ms_between(sent[move.from], done[move.to]);
     }
-    return ok;
+    return outcome;
 }
 
 }  // namespace aa::ensure_streams

@@ -83,7 +83,7 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
         out << fmt::format("Moved {} from {} to {}: {:.1f} ms without a stream.\n", join(move.subjects), move.from,
                            move.to, *move.window_ms);
     }
-    out << (result.failed ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
+    out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
         << '\n';
 }
 

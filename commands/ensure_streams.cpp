@@ -65,7 +65,9 @@ void add_options(CLI::App& command, Options& options) {
 }
 
 ExitCode exit_code(const Result& result) {
-    if (has_refusals(result.plan) || result.failed) return ExitCode::check_failed;
+    // A write left without a reply is a connection problem (3), as when reading.
+    if (result.outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
+    if (has_refusals(result.plan) || result.failed()) return ExitCode::check_failed;
     if (result.check && has_drift(result.plan)) return ExitCode::check_failed;
     return ExitCode::ok;
 }
@@ -80,7 +82,7 @@ ExitCode run(const Options& options, CommandContext& context) {
     result.dry_run = options.dry_run || options.check ? DryRun::yes : DryRun::no;
     result.check = options.check;
     if (result.dry_run == DryRun::no && !has_refusals(result.plan)) {
-        result.failed = !apply(result.plan, context.jetstream());
+        result.outcome = apply(result.plan, context.jetstream());
     }
 
     const Output& output = context.output();

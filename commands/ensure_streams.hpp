@@ -116,9 +116,15 @@ bool has_drift(const Plan& plan);  // anything but "unchanged"
 // then those releasing subjects, then those claiming them right after.
 std::vector<std::size_t> apply_order(const Plan& plan);
 
-// Sends the plan's writes in apply_order, marking each action applied;
-// stops at the first failure (recorded in that action's error) and returns false.
-bool apply(Plan& plan, JetStreamClient& js);
+enum class ApplyOutcome {
+    done,
+    rejected,     // the server refused a write (its reason is in the action's error)
+    unavailable,  // a write got no reply or no responders: its effect is unknown
+};
+
+// Sends the plan's writes in apply_order, marking each action applied; stops
+// at the first failure, recorded in that action's error.
+ApplyOutcome apply(Plan& plan, JetStreamClient& js);
 
 // ---- Result ----------------------------------------------------------------
 
@@ -127,7 +133,9 @@ struct Result {
     Plan plan;
     DryRun dry_run = DryRun::no;
     bool check = false;
-    bool failed = false;  // an apply step failed
+    ApplyOutcome outcome = ApplyOutcome::done;
+
+    bool failed() const { return outcome != ApplyOutcome::done; }
 };
 
 ExitCode exit_code(const Result& result);

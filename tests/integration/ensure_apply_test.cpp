@@ -20,9 +20,10 @@ struct Client {
     std::unique_ptr<aa::JetStreamClient> js;
 };
 
-Client connect(const std::string& url) {
+Client connect(const std::string& url, std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
     aa::ConnectionSettings settings;
     settings.servers = {url};
+    settings.timeout = timeout;
     Client client;
     client.connection = aa::NatsConnection::connect(settings);
     client.js = std::make_unique<aa::JetStreamClient>(*client.connection, settings.api_prefix, settings.timeout);
@@ -51,7 +52,7 @@ TEST_CASE("a create that loses the race to a different config re-reads, updates,
     other.create_stream(plan.actions[0].config);
 
     Client client = connect(server.url());
-    CHECK(es::apply(plan, *client.js));
+    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::done);
     for (const auto& a : plan.actions) {
         INFO(a.stream, " ", a.error);
         CHECK(a.applied);
@@ -72,13 +73,25 @@ TEST_CASE("a failed write stops the apply and is reported with the server's err_
     other.create_stream(aa::Json{{"name", "INTRUDER"}, {"subjects", {"vendor.x"}}, {"storage", "memory"}});
 
     Client client = connect(server.url());
-    CHECK_FALSE(es::apply(plan, *client.js));
+    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::rejected);
     CHECK(plan.actions[0].applied);  // core went first
     CHECK_FALSE(plan.actions[1].applied);
     CHECK(plan.actions[1].error.find("err_code 10065") != std::string::npos);
     CHECK_FALSE(plan.actions[2].applied);  // nothing after the failure
     es::Result result;
     result.plan = plan;
-    result.failed = true;
+    result.outcome = es::ApplyOutcome::rejected;
     CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
+    result.outcome = es::ApplyOutcome::unavailable;
+    CHECK(es::exit_code(result) == aa::ExitCode::unavailable);
+}
+
+TEST_CASE("a write that gets no reply leaves the outcome unknown: unavailable, exit 3") {
+    NatsServer server;
+    es::Plan plan = fresh_plan();
+    Client client = connect(server.url(), std::chrono::milliseconds(500));
+    server.stop();
+    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::unavailable);
+    CHECK_FALSE(plan.actions[0].applied);
+    CHECK_FALSE(plan.actions[0].error.empty());
 }
