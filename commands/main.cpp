@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag.hpp"
+#include "commands/ensure_streams.hpp"
 #include "commands/migrate_verify.hpp"
 #include "commands/stream_info.hpp"
 #include "src/errors.hpp"
@@ -82,6 +83,9 @@ int main(int argc, char** argv) {
     aa::migrate_verify::Options migrate_verify_options;
     add_command(app, commands, "migrate-verify", "is the server in the target state of migration phase 0-3? (--detect: which phase)",
                 migrate_verify_options, aa::migrate_verify::add_options, aa::migrate_verify::run);
+    aa::ensure_streams::Options ensure_streams_options;
+    add_command(app, commands, "ensure-streams", "make the server match the topology (or a migration phase), safely",
+                ensure_streams_options, aa::ensure_streams::add_options, aa::ensure_streams::run);
 
     const bool json_requested = argv_has(argc, argv, "--json");
     // Before parsing, scrub whatever follows a secret-bearing flag in argv.

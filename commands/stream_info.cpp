@@ -27,6 +27,16 @@ std::vector<Target> targets(const Options& options, const TopologySettings& topo
     return out;
 }
 
+void attach_drift(Result& result, const TopologySettings& topology) {
+    for (const DesiredStream& desired : desired_streams(topology)) {
+        for (StreamReport& report : result.streams) {
+            if (report.found && report.name == desired.name) {
+                report.drift = diff_managed(object_at(report.info, "config"), desired);
+            }
+        }
+    }
+}
+
 ExitCode exit_code(const Result& result) {
     if (!result.names_given) return ExitCode::ok;
     const bool missing = std::any_of(result.streams.begin(), result.streams.end(),
@@ -60,11 +70,12 @@ ExitCode run(const Options& options, CommandContext& context) {
         for (const auto& t : wanted) names.push_back(t.name);
         std::vector<std::optional<Json>> infos = js.stream_infos(names);
         for (std::size_t i = 0; i < wanted.size(); ++i) {
-            StreamReport report{wanted[i].name, wanted[i].role, infos[i].has_value(), nullptr};
+            StreamReport report{wanted[i].name, wanted[i].role, infos[i].has_value(), nullptr, std::nullopt};
             if (infos[i]) report.info = std::move(*infos[i]);
             result.streams.push_back(std::move(report));
         }
     }
+    attach_drift(result, context.settings().topology);
     result.server = context.server();
     // A clustered stream proves the server is clustered even when its greeting did not say so.
     for (const auto& s : result.streams) {

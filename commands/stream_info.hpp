@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "src/command_context.hpp"
+#include "src/stream_diff.hpp"
 #include "src/topology.hpp"
 
 namespace aa::stream_info {
@@ -26,6 +27,9 @@ struct StreamReport {
     std::optional<StreamRole> role;  // set for the streams of the topology
     bool found = false;
     Json info;                       // the server's stream info, as received (null when not found)
+    // For a found stream the mode's topology manages: how its managed fields
+    // differ from the topology (the same diff ensure-streams acts on).
+    std::optional<std::vector<FieldChange>> drift;
 };
 
 struct Result {
@@ -41,6 +45,9 @@ struct Target {
     std::optional<StreamRole> role;
 };
 std::vector<Target> targets(const Options& options, const TopologySettings& topology);
+
+// Fills in the drift of every found stream that the mode's topology manages.
+void attach_drift(Result& result, const TopologySettings& topology);
 
 // Exit 1 when a stream named on the command line does not exist, else 0.
 ExitCode exit_code(const Result& result);

@@ -5,6 +5,7 @@
 #include "commands/stream_info.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
+#include "src/server_line.hpp"
 
 namespace aa::stream_info {
 namespace {
@@ -57,6 +58,17 @@ std::string compression_of(const Json& config) {
     return string_or(config, "compression", "none");
 }
 
+// "none", or each managed field that differs from the topology: "max_age: 24h → 48h; ...".
+std::string describe_drift(const std::vector<FieldChange>& drift, const Style& style) {
+    if (drift.empty()) return style.good("none");
+    std::string out;
+    for (const auto& c : drift) {
+        if (!out.empty()) out += "; ";
+        out += fmt::format("{}: {} → {}", c.field, describe_value(c.field, c.from), describe_value(c.field, c.to));
+    }
+    return style.warn(out);
+}
+
 std::string role_suffix(const StreamReport& stream) {
     return stream.role ? fmt::format(" ({})", to_string(*stream.role)) : std::string();
 }
@@ -80,6 +92,7 @@ void render_stream(const StreamReport& stream, const Style& style, std::ostream&
     out << label("Compression:") << compression_of(config) << '\n';
     out << label("Limits:") << set_limits(config) << '\n';
     if (bool_or(config, "sealed")) out << label("Sealed:") << "yes\n";
+    if (stream.drift) out << label("Drift:") << describe_drift(*stream.drift, style) << '\n';
     const auto bytes = uint_or(state, "bytes");
     out << label("Messages:") << uint_or(state, "messages") << '\n';
     out << label("Bytes:") << bytes << " (" << format_bytes(bytes) << ")\n";
@@ -110,11 +123,7 @@ void render_table(const Result& result, std::ostream& out) {
 }  // namespace
 
 void render_human(const Result& result, const Style& style, std::ostream& out) {
-    std::string server = result.server.url;
-    if (result.server.version) server += fmt::format(" (nats-server {}", *result.server.version);
-    else server += " (nats-server version unknown";
-    server += result.server.clustered ? fmt::format(", cluster {})", result.server.cluster_name) : ", standalone)";
-    out << "NATS JetStream @ " << server << '\n' << std::string(60, '=') << "\n\n";
+    out << "NATS JetStream @ " << describe_server(result.server) << '\n' << std::string(60, '=') << "\n\n";
     if (result.all) {
         render_table(result, out);
         return;
@@ -127,6 +136,11 @@ Json to_json(const Result& result) {
     for (const auto& stream : result.streams) {
         Json item{{"name", stream.name}, {"found", stream.found}, {"info", stream.info}};
         if (stream.role) item["role"] = to_string(*stream.role);
+        if (stream.drift) {
+            Json drift = Json::array();
+            for (const auto& change : *stream.drift) drift.push_back(aa::to_json(change));
+            item["drift"] = std::move(drift);
+        }
         streams.push_back(std::move(item));
     }
     return Json{{"schema_version", kJsonSchemaVersion}, {"server", to_json(result.server)}, {"streams", std::move(streams)}};

@@ -375,6 +375,19 @@ Json TestClient::js_publish(const std::string& subject, const std::string& data)
     return ack;
 }
 
+std::optional<Json> TestClient::try_js_publish(const std::string& subject, const std::string& data,
+                                               std::chrono::milliseconds timeout) {
+    natsMsg* reply = nullptr;
+    const natsStatus s = natsConnection_Request(&reply, as_conn(conn_), subject.c_str(), data.data(),
+                                                static_cast<int>(data.size()), timeout.count());
+    if (s != NATS_OK) return std::nullopt;
+    const std::string body(natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply)));
+    natsMsg_Destroy(reply);
+    Json ack = Json::parse(body, nullptr, false);
+    if (ack.is_discarded()) return Json{{"raw", body}};
+    return ack;
+}
+
 void TestClient::publish(const std::string& subject, const std::string& data) {
     natsConnection_Publish(as_conn(conn_), subject.c_str(), data.data(), static_cast<int>(data.size()));
 }

@@ -135,6 +135,10 @@ public:
     // Publishes through JetStream and returns the PubAck (fails on no ack).
     Json js_publish(const std::string& subject, const std::string& data);
     void publish(const std::string& subject, const std::string& data);
+    // A JetStream publish that never fails the test (safe off the test thread):
+    // the PubAck (or the error reply), or nullopt on no responders or timeout.
+    std::optional<Json> try_js_publish(const std::string& subject, const std::string& data,
+                                       std::chrono::milliseconds timeout = std::chrono::seconds(2));
     // Pull up to BATCH messages from a durable pull consumer (no_wait).
     std::vector<Fetched> fetch(const std::string& stream, const std::string& durable, int batch);
     void ack(const Fetched& message);

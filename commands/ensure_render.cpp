@@ -1,0 +1,145 @@
+// Human and JSON renderings of an ensure-streams result: the plan, one line
+// per stream, then what was done.
+
+#include <fmt/format.h>
+
+#include "commands/ensure_streams.hpp"
+#include "src/server_line.hpp"
+
+namespace aa::ensure_streams {
+namespace {
+
+std::string stream_label(const StreamAction& a) {
+    return a.role ? fmt::format("{} ({})", a.stream, to_string(*a.role)) : a.stream;
+}
+
+std::string list_changes(const std::vector<FieldChange>& changes, bool creation) {
+    std::string out;
+    for (const auto& c : changes) {
+        if (!out.empty()) out += creation ? ", " : "; ";
+        out += creation ? fmt::format("{} {}", c.field, describe_value(c.field, c.to))
+                        : fmt::format("{}: {} → {}", c.field, describe_value(c.field, c.from), describe_value(c.field, c.to));
+    }
+    return out;
+}
+
+std::string action_line(const StreamAction& a, const Style& style) {
+    switch (a.action) {
+        case Action::create:
+            return fmt::format("{} {}  {}", style.good("+ create   "), stream_label(a), list_changes(a.changes, true));
+        case Action::update:
+            return fmt::format("{} {}  {}", style.warn("~ update   "), stream_label(a), list_changes(a.changes, false));
+        case Action::unchanged: return fmt::format("{} {}", style.dim("= unchanged"), stream_label(a));
+        case Action::remove: return fmt::format("{} {}", style.bad("- delete   "), stream_label(a));
+        case Action::refused:
+            return fmt::format("{} {}: {}", style.bad("! refused  "), stream_label(a), a.reason);
+    }
+    return {};
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += ", ";
+        out += item;
+    }
+    return out;
+}
+
+void render_outcome(const Result& result, const Style& style, std::ostream& out) {
+    const Plan& plan = result.plan;
+    if (has_refusals(plan)) {
+        out << style.bad("Refused: nothing was applied.") << '\n';
+        return;
+    }
+    if (result.check) {
+        out << (has_drift(plan) ? style.bad("Check: the server differs from the target.")
+                                : style.good("Check: the server matches the target."))
+            << '\n';
+        return;
+    }
+    if (result.dry_run == DryRun::yes) {
+        out << "Dry run: nothing was changed.\n";
+        return;
+    }
+    if (!has_drift(plan)) {
+        out << style.good("Nothing to do: every stream matches the target.") << '\n';
+        return;
+    }
+    int created = 0, updated = 0, deleted = 0;
+    for (const auto& a : plan.actions) {
+        if (!a.applied) continue;
+        created += a.action == Action::create;
+        updated += a.action == Action::update;
+        deleted += a.action == Action::remove;
+    }
+    const std::string counts = fmt::format("{} created, {} updated, {} deleted", created, updated, deleted);
+    for (const auto& a : plan.actions) {
+        if (!a.note.empty()) out << fmt::format("{}: {}\n", a.stream, a.note);
+        if (!a.error.empty()) out << style.bad(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), a.error)) << '\n';
+    }
+    for (const auto& move : plan.moves) {
+        if (!move.window_ms) continue;
+        out << fmt::format("Moved {} from {} to {}: {:.1f} ms without a stream.\n", join(move.subjects), move.from,
+                           move.to, *move.window_ms);
+    }
+    out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
+        << '\n';
+}
+
+}  // namespace
+
+void render_human(const Result& result, const Style& style, std::ostream& out) {
+    out << "NATS JetStream @ " << describe_server(result.server) << '\n';
+    out << "Target: " << result.plan.target.summary << "\n\n";
+    for (const auto& a : result.plan.actions) out << action_line(a, style) << '\n';
+    if (result.plan.actions.empty()) out << "(no streams in the target)\n";
+    for (const auto& move : result.plan.moves) {
+        if (!move.window_ms) {
+            out << fmt::format("  moves {} from {} to {} (removal first, addition right after)\n", join(move.subjects),
+                               move.from, move.to);
+        }
+    }
+    out << '\n';
+    for (const auto& warning : result.plan.warnings) out << style.warn("warning: ") << warning << '\n';
+    if (!result.plan.warnings.empty()) out << '\n';
+    render_outcome(result, style, out);
+}
+
+Json to_json(const Result& result) {
+    const Plan& plan = result.plan;
+    Json actions = Json::array();
+    for (const auto& a : plan.actions) {
+        Json changes = Json::array();
+        for (const auto& c : a.changes) changes.push_back(to_json(c));
+        Json item{{"stream", a.stream}, {"action", to_string(a.action)}, {"changes", std::move(changes)},
+                  {"applied", a.applied}};
+        if (a.role) item["role"] = to_string(*a.role);
+        if (a.action == Action::refused) {
+            item["reason"] = a.reason;
+            item["intended"] = to_string(a.intended);
+        }
+        if (!a.note.empty()) item["note"] = a.note;
+        if (!a.error.empty()) item["error"] = a.error;
+        actions.push_back(std::move(item));
+    }
+    Json moves = Json::array();
+    for (const auto& m : plan.moves) {
+        moves.push_back(Json{{"subjects", m.subjects}, {"from", m.from}, {"to", m.to},
+                             {"window_ms", m.window_ms ? Json(*m.window_ms) : Json(nullptr)}});
+    }
+    return Json{{"schema_version", kJsonSchemaVersion},
+                {"mode", to_string(plan.target.mode)},
+                {"phase", plan.target.phase ? Json(*plan.target.phase) : Json(nullptr)},
+                {"target", plan.target.summary},
+                {"dry_run", result.dry_run == DryRun::yes},
+                {"check", result.check},
+                {"server", to_json(result.server)},
+                {"actions", std::move(actions)},
+                {"subject_moves", std::move(moves)},
+                {"warnings", plan.warnings},
+                {"drift", has_drift(plan)},
+                {"exit_code", static_cast<int>(exit_code(result))}};
+}
+
+}  // namespace aa::ensure_streams

@@ -1,0 +1,97 @@
+// ensure-streams: options, gathering the facts, and the run that glues
+// planning, applying and rendering together.
+
+#include "commands/ensure_streams.hpp"
+
+#include <fmt/format.h>
+
+namespace aa::ensure_streams {
+namespace {
+
+// Stored messages matching SUBJECT in each (stream, subject) pair, asked together.
+std::map<std::pair<std::string, std::string>, std::uint64_t> count_subject_messages(
+    JetStreamClient& js, const std::vector<std::pair<std::string, std::string>>& pairs) {
+    std::map<std::pair<std::string, std::string>, std::uint64_t> counts;
+    if (pairs.empty()) return counts;
+    std::vector<ApiCall> calls;
+    for (const auto& [stream, subject] : pairs) calls.push_back({"STREAM.INFO." + stream, Json{{"subjects_filter", subject}}});
+    const std::vector<ApiReply> replies = js.call_many(calls);
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+        if (!replies[i].ok()) throw ApiFailure(js.subject_of(calls[i].verb), *replies[i].error);
+        counts[pairs[i]] = stored_on_filter(replies[i].body);
+    }
+    return counts;
+}
+
+Facts gather_facts(const TargetTopology& target, CommandContext& context) {
+    JetStreamClient& js = context.jetstream();
+    Facts facts;
+    for (Json& info : js.list_streams()) {
+        const std::string name = string_or(object_at(info, "config"), "name");
+        facts.streams[name] = std::move(info);
+    }
+    facts.server = context.server();
+    // A clustered stream proves the server is clustered even when its greeting did not say so.
+    for (const auto& [_, info] : facts.streams) {
+        if (!string_or(object_at(info, "cluster"), "name").empty()) facts.server.clustered = true;
+    }
+    const FactNeeds needs = fact_needs(target, facts.streams);
+    facts.subject_messages = count_subject_messages(js, needs.subject_counts);
+    for (const auto& name : needs.consumer_lists) facts.consumers[name] = js.list_consumers(name);
+    return facts;
+}
+
+}  // namespace
+
+std::uint64_t stored_on_filter(const Json& stream_info_reply) {
+    std::uint64_t total = 0;
+    for (const auto& [_, count] : object_at(object_at(stream_info_reply, "state"), "subjects").items()) {
+        if (count.is_number_unsigned()) total += count.get<std::uint64_t>();
+    }
+    return total;
+}
+
+void add_options(CLI::App& command, Options& options) {
+    command.add_option("--phase", options.phase,
+                       "converge on a migration phase instead of the mode's topology: 0 legacy + DLQ, 1 vendor split "
+                       "off, 2 core split off, 3 legacy deleted")
+        ->check(CLI::Range(kFirstPhase, kLastPhase));
+    command.add_flag("--dry-run", options.dry_run, "print the plan and change nothing");
+    command.add_flag("--check", options.check,
+                     "print the plan, change nothing, and exit 1 when the server differs from the target (CI drift gate)");
+    command.add_flag("--allow-delete", options.allow_delete, "allow deleting the legacy stream (phase 3)");
+    command.add_flag("--allow-data-loss", options.allow_data_loss,
+                     "allow changes that delete stored messages (lower max_age, removing a subject with messages)");
+}
+
+ExitCode exit_code(const Result& result) {
+    // A write left without a reply is a connection problem (3), as when reading.
+    if (result.outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
+    if (has_refusals(result.plan) || result.failed()) return ExitCode::check_failed;
+    if (result.check && has_drift(result.plan)) return ExitCode::check_failed;
+    return ExitCode::ok;
+}
+
+ExitCode run(const Options& options, CommandContext& context) {
+    const TargetTopology target = target_topology(context.settings().topology, options.phase_or_none());
+    const Facts facts = gather_facts(target, context);
+
+    Result result;
+    result.server = facts.server;
+    result.plan = make_plan(target, facts, Flags{options.allow_delete, options.allow_data_loss});
+    result.dry_run = options.dry_run || options.check ? DryRun::yes : DryRun::no;
+    result.check = options.check;
+    if (result.dry_run == DryRun::no && !has_refusals(result.plan)) {
+        result.outcome = apply(result.plan, context.jetstream());
+    }
+
+    const Output& output = context.output();
+    if (output.json) {
+        output.print_json(to_json(result));
+    } else {
+        render_human(result, output.style, output.out);
+    }
+    return exit_code(result);
+}
+
+}  // namespace aa::ensure_streams

@@ -1,0 +1,147 @@
+#pragma once
+// `aa-nats ensure-streams [--phase N] [--dry-run|--check]`: make the server
+// match the topology, safely and idempotently. Every run builds a plan first
+// (pure: facts -> plan), refuses anything unsafe before sending a thing, then
+// applies the plan in an order where the server never sees an overlap.
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "src/command_context.hpp"
+#include "src/migration_phases.hpp"
+#include "src/stream_diff.hpp"
+
+namespace aa::ensure_streams {
+
+enum class DryRun { no, yes };
+
+struct Options {
+    int phase = -1;  // -1: no phase, the mode's topology
+    bool dry_run = false;
+    bool check = false;
+    bool allow_delete = false;
+    bool allow_data_loss = false;
+
+    std::optional<int> phase_or_none() const { return phase < 0 ? std::nullopt : std::optional<int>(phase); }
+};
+
+void add_options(CLI::App& command, Options& options);
+
+// ---- Facts: what the server looks like, gathered before planning ----------
+
+struct Facts {
+    ServerFacts server;
+    std::map<std::string, Json> streams;  // every stream's info in the account, by name
+    // Stored messages per (stream, subject pattern) for the subjects an update
+    // would remove; absent means not asked (stream empty or nothing removed).
+    std::map<std::pair<std::string, std::string>, std::uint64_t> subject_messages;
+    // The consumers of every stream the target wants deleted.
+    std::map<std::string, std::vector<Json>> consumers;
+};
+
+// Which extra facts planning needs, known from the target and the streams alone.
+struct FactNeeds {
+    std::vector<std::pair<std::string, std::string>> subject_counts;  // (stream, removed subject)
+    std::vector<std::string> consumer_lists;                          // streams to be deleted
+};
+FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, Json>& streams);
+
+// The stored messages a STREAM.INFO reply asked with {"subjects_filter": ...}
+// counts on the filter: the sum of its state.subjects (absent when none match).
+std::uint64_t stored_on_filter(const Json& stream_info_reply);
+
+// Whether streams may be created with compression: a live stream config that
+// echoes it (2.10+), else, with no stream to tell, a server version >= 2.10.
+bool compression_supported(const Facts& facts);
+
+// ---- Plan ------------------------------------------------------------------
+
+enum class Action { create, update, unchanged, remove, refused };
+std::string_view to_string(Action action);  // "create", "update", "unchanged", "delete", "refused"
+
+struct StreamAction {
+    std::string stream;
+    std::optional<StreamRole> role;
+    Action action = Action::unchanged;
+    Action intended = Action::unchanged;  // what a refused action would have done
+    std::vector<FieldChange> changes;
+    std::string reason;  // refused: why, and the way out
+    Json config;         // create/update: the whole config to send
+    std::optional<DesiredStream> desired;  // create/update: to re-plan after losing a race
+    // Subjects this action takes from another stream (claims) or gives up so
+    // another can take them (releases): they order the apply.
+    std::vector<std::string> claims;
+    std::vector<std::string> releases;
+    // Filled by apply.
+    bool applied = false;
+    std::string note;   // e.g. "created concurrently by another run"
+    std::string error;  // apply failed: the server's reason
+};
+
+// Subjects leaving one stream for another, and how long they had no stream.
+struct SubjectMove {
+    std::vector<std::string> subjects;
+    std::string from;
+    std::string to;
+    std::optional<double> window_ms;  // set once applied
+};
+
+struct Flags {
+    bool allow_delete = false;
+    bool allow_data_loss = false;
+};
+
+struct Plan {
+    TargetTopology target;
+    std::vector<StreamAction> actions;
+    std::vector<SubjectMove> moves;
+    std::vector<std::string> warnings;
+};
+
+// The pure planner.
+Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags);
+
+bool has_refusals(const Plan& plan);
+bool has_drift(const Plan& plan);  // anything but "unchanged"
+
+// ---- Apply -----------------------------------------------------------------
+
+// The indices of the actions in the order to send them: unrelated ones first,
+// then those releasing subjects, then those claiming them right after.
+std::vector<std::size_t> apply_order(const Plan& plan);
+
+enum class ApplyOutcome {
+    done,
+    rejected,     // the server refused a write (its reason is in the action's error)
+    unavailable,  // a write got no reply or no responders: its effect is unknown
+};
+
+// Sends the plan's writes in apply_order, marking each action applied; stops
+// at the first failure, recorded in that action's error.
+ApplyOutcome apply(Plan& plan, JetStreamClient& js);
+
+// ---- Result ----------------------------------------------------------------
+
+struct Result {
+    ServerFacts server;
+    Plan plan;
+    DryRun dry_run = DryRun::no;
+    bool check = false;
+    ApplyOutcome outcome = ApplyOutcome::done;
+
+    bool failed() const { return outcome != ApplyOutcome::done; }
+};
+
+ExitCode exit_code(const Result& result);
+void render_human(const Result& result, const Style& style, std::ostream& out);
+Json to_json(const Result& result);
+
+ExitCode run(const Options& options, CommandContext& context);
+
+}  // namespace aa::ensure_streams

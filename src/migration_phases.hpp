@@ -1,0 +1,52 @@
+#pragma once
+// The migration from the legacy single stream to the three-stream topology,
+// as states: what must exist, and what must not, at each phase. Pure data, so
+// ensure-streams (which converges on a state) and migrate-verify (which checks
+// one) share one vocabulary.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/topology.hpp"
+
+namespace aa {
+
+inline constexpr int kFirstPhase = 0;
+inline constexpr int kLastPhase = 3;
+
+// A stream the target wants, and whether to create it when it is missing
+// (phase 2 keeps an existing legacy stream but never creates an empty one).
+struct StreamTarget {
+    DesiredStream stream;
+    bool create_if_missing = true;
+};
+
+// A stream the target wants gone.
+struct AbsentStream {
+    StreamRole role;
+    std::string name;
+};
+
+struct TargetTopology {
+    StreamMode mode = StreamMode::multi;
+    std::optional<int> phase;          // nullopt: the mode's own topology
+    std::vector<StreamTarget> present;  // in display order: core, vendor, DLQ, legacy
+    std::vector<AbsentStream> absent;
+    std::string legacy_name;           // the legacy stream's name, whether targeted or not
+    std::string summary;               // one line: "phase 1: legacy without vendor.>, vendor, DLQ"
+};
+
+// The desired state. Without PHASE: the mode's topology (single: the legacy
+// stream with every subject; multi: core, vendor and DLQ). With PHASE (0..3,
+// whatever the mode, since the phases are the way from single to multi):
+//   0 legacy with all its subjects + DLQ
+//   1 legacy without vendor.> + vendor + DLQ
+//   2 core + vendor + DLQ + the legacy stream, if it exists, capturing none of
+//     the migrated subjects (a stream cannot have no subjects: it keeps only
+//     its own name as subject, which is what the server fills in)
+//   3 core + vendor + DLQ, legacy deleted
+// PHASE outside 0..3 is a programming error (the CLI validates it).
+TargetTopology target_topology(const TopologySettings& settings, std::optional<int> phase);
+
+}  // namespace aa

@@ -1,0 +1,195 @@
+// The ensure-streams planner on stream infos captured from nats-server 2.9.10
+// (tests/fixtures), adjusted where a test needs another state.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "commands/ensure_streams.hpp"
+#include "tests/unit/fixtures.hpp"
+
+namespace es = aa::ensure_streams;
+using aa::Json;
+
+namespace {
+
+constexpr long long kHour = 3'600'000'000'000LL;
+
+Json core_info() { return aa::test::fixture("stream_info_single.json"); }  // AA_CORE_HOT, 3 messages
+
+// The captured core stream, turned into the legacy stream of phase 0.
+Json legacy_info(long long messages = 3) {
+    Json info = core_info();
+    info["config"]["name"] = "ATHLETE_ALLY_EVENTS";
+    info["config"]["subjects"] = {"athlete-ally.>", "vendor.>", "sleep.*"};
+    info["config"]["max_age"] = 24 * kHour;
+    info["state"]["messages"] = messages;
+    return info;
+}
+
+es::Facts facts_with(std::vector<Json> infos) {
+    es::Facts facts;
+    facts.server.url = "nats://127.0.0.1:4222";
+    facts.server.version = "2.9.10";
+    for (auto& info : infos) {
+        const std::string name = info.at("config").at("name");  // before the move: json's operator= takes by value
+        facts.streams[name] = std::move(info);
+    }
+    return facts;
+}
+
+const es::StreamAction& action(const es::Plan& plan, const std::string& stream) {
+    const auto found = std::find_if(plan.actions.begin(), plan.actions.end(),
+                                    [&](const es::StreamAction& a) { return a.stream == stream; });
+    REQUIRE(found != plan.actions.end());
+    return *found;
+}
+
+aa::TargetTopology target(std::optional<int> phase = std::nullopt, bool production = false) {
+    aa::TopologySettings settings;
+    settings.production = production;
+    return aa::target_topology(settings, phase);
+}
+
+}  // namespace
+
+TEST_CASE("multi mode: the captured core stream is unchanged, the others are created") {
+    const es::Plan plan = es::make_plan(target(), facts_with({core_info()}), {});
+    CHECK(action(plan, "AA_CORE_HOT").action == es::Action::unchanged);
+    CHECK(action(plan, "AA_VENDOR_HOT").action == es::Action::create);
+    CHECK_FALSE(action(plan, "AA_VENDOR_HOT").config.contains("compression"));
+    CHECK(action(plan, "AA_DLQ").config.at("max_age") == 14 * 24 * kHour);
+    CHECK(plan.warnings.size() == 1);  // compression unsupported on 2.9.10
+    CHECK_FALSE(es::has_refusals(plan));
+    CHECK(es::has_drift(plan));
+}
+
+TEST_CASE("compression support: from the stream configs, else from the version") {
+    es::Facts facts = facts_with({});
+    CHECK_FALSE(es::compression_supported(facts));
+    facts.server.version = "2.10.4";
+    CHECK(es::compression_supported(facts));
+    facts.server.version = std::nullopt;
+    CHECK_FALSE(es::compression_supported(facts));
+    es::Facts with_stream = facts_with({core_info()});
+    with_stream.server.version = "2.10.4";
+    CHECK_FALSE(es::compression_supported(with_stream));  // the reply wins over the version
+}
+
+TEST_CASE("a legacy stream capturing the subjects: multi mode is refused with the phases as the way forward") {
+    const es::Plan plan = es::make_plan(target(), facts_with({legacy_info()}), {});
+    const auto& core = action(plan, "AA_CORE_HOT");
+    CHECK(core.action == es::Action::refused);
+    CHECK(core.intended == es::Action::create);
+    CHECK(core.reason.find("--phase 1, --phase 2, then --phase 3 --allow-delete") != std::string::npos);
+    CHECK(action(plan, "AA_VENDOR_HOT").action == es::Action::refused);
+    CHECK(action(plan, "AA_DLQ").action == es::Action::create);
+    CHECK(es::has_refusals(plan));
+}
+
+TEST_CASE("phase 1: vendor.> moves, removal first and addition right after") {
+    es::Facts facts = facts_with({legacy_info()});
+    facts.subject_messages[{"ATHLETE_ALLY_EVENTS", "vendor.>"}] = 2;
+    const auto needs = es::fact_needs(target(1), facts.streams);
+    REQUIRE(needs.subject_counts.size() == 1);
+    CHECK(needs.subject_counts[0].second == "vendor.>");
+
+    const es::Plan refused = es::make_plan(target(1), facts, {});
+    CHECK(action(refused, "ATHLETE_ALLY_EVENTS").action == es::Action::refused);
+    CHECK(action(refused, "ATHLETE_ALLY_EVENTS").reason.find("removing subject vendor.> that has 2 stored messages") !=
+          std::string::npos);
+
+    const es::Plan plan = es::make_plan(target(1), facts, {.allow_delete = false, .allow_data_loss = true});
+    CHECK_FALSE(es::has_refusals(plan));
+    const auto& legacy = action(plan, "ATHLETE_ALLY_EVENTS");
+    CHECK(legacy.action == es::Action::update);
+    CHECK(legacy.releases == std::vector<std::string>{"vendor.>"});
+    CHECK(action(plan, "AA_VENDOR_HOT").claims == std::vector<std::string>{"vendor.>"});
+    REQUIRE(plan.moves.size() == 1);
+    CHECK(plan.moves[0].from == "ATHLETE_ALLY_EVENTS");
+    CHECK(plan.moves[0].to == "AA_VENDOR_HOT");
+
+    // DLQ first (unrelated), then the legacy update, then the vendor create.
+    std::vector<std::string> order;
+    for (const auto i : es::apply_order(plan)) order.push_back(plan.actions[i].stream);
+    CHECK(order == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "AA_VENDOR_HOT"});
+}
+
+TEST_CASE("phase 2 without a legacy stream does not create one; phase 3 needs --allow-delete and drained consumers") {
+    const es::Plan two = es::make_plan(target(2), facts_with({}), {});
+    CHECK(std::none_of(two.actions.begin(), two.actions.end(),
+                       [](const es::StreamAction& a) { return a.stream == "ATHLETE_ALLY_EVENTS"; }));
+
+    Json legacy = legacy_info(0);
+    legacy["config"]["subjects"] = {"ATHLETE_ALLY_EVENTS"};
+    es::Facts facts = facts_with({legacy});
+    CHECK(es::fact_needs(target(3), facts.streams).consumer_lists == std::vector<std::string>{"ATHLETE_ALLY_EVENTS"});
+    facts.consumers["ATHLETE_ALLY_EVENTS"] = {aa::test::fixture("consumer_info_pull.json")};
+
+    const es::Plan no_flag = es::make_plan(target(3), facts, {});
+    const auto& refused = action(no_flag, "ATHLETE_ALLY_EVENTS");
+    CHECK(refused.action == es::Action::refused);
+    CHECK(refused.intended == es::Action::remove);
+    CHECK(refused.reason.find("needs --allow-delete") != std::string::npos);
+    CHECK(refused.reason.find("consumer normalize-hrv-durable still has 1 pending and 2 unacknowledged") !=
+          std::string::npos);
+
+    facts.consumers["ATHLETE_ALLY_EVENTS"].clear();
+    const es::Plan plan = es::make_plan(target(3), facts, {.allow_delete = true, .allow_data_loss = false});
+    CHECK(action(plan, "ATHLETE_ALLY_EVENTS").action == es::Action::remove);
+    CHECK(es::to_string(es::Action::remove) == "delete");
+}
+
+TEST_CASE("storage and max age: refused before anything is sent") {
+    Json info = core_info();
+    info["config"]["storage"] = "memory";
+    info["config"]["max_age"] = 96 * kHour;
+    const es::Plan plan = es::make_plan(target(), facts_with({info}), {});
+    const auto& core = action(plan, "AA_CORE_HOT");
+    CHECK(core.action == es::Action::refused);
+    CHECK(core.reason.find("storage cannot change in place (memory → file)") != std::string::npos);
+    CHECK(core.reason.find("lowering max_age from 4d to 48h") != std::string::npos);
+    // --allow-data-loss cannot make the storage change possible.
+    CHECK(action(es::make_plan(target(), facts_with({info}), {.allow_delete = false, .allow_data_loss = true}),
+                 "AA_CORE_HOT")
+              .action == es::Action::refused);
+}
+
+TEST_CASE("replicas: production is refused on a standalone server, matches the captured R3 stream on a cluster") {
+    const es::Plan standalone = es::make_plan(target(std::nullopt, true), facts_with({core_info()}), {});
+    CHECK(action(standalone, "AA_CORE_HOT").action == es::Action::refused);
+    CHECK(action(standalone, "AA_DLQ").reason.find("3 replicas on a server that is not clustered") != std::string::npos);
+
+    es::Facts cluster = facts_with({aa::test::fixture("stream_info_cluster_r3.json")});
+    cluster.server.clustered = true;
+    const es::Plan plan = es::make_plan(target(std::nullopt, true), cluster, {});
+    CHECK(action(plan, "AA_CORE_HOT").action == es::Action::unchanged);
+    CHECK(action(plan, "AA_VENDOR_HOT").action == es::Action::create);
+    CHECK(action(plan, "AA_VENDOR_HOT").config.at("num_replicas") == 3);
+}
+
+TEST_CASE("the JSON document names actions and fields as the server does") {
+    es::Result result;
+    result.plan = es::make_plan(target(), facts_with({legacy_info()}), {});
+    const Json doc = es::to_json(result);
+    CHECK(doc.at("schema_version") == 1);
+    CHECK(doc.at("mode") == "multi");
+    CHECK(doc.at("phase").is_null());
+    CHECK(doc.at("actions")[0].at("action") == "refused");
+    CHECK(doc.at("actions")[0].at("changes")[0].at("field") == "subjects");
+    CHECK(doc.at("actions")[0].at("changes")[0].at("from").is_null());
+    CHECK(doc.at("exit_code") == 1);
+    CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
+}
+
+TEST_CASE("stored messages on a subject filter, from real STREAM.INFO replies with subjects_filter") {
+    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_subjects_filter.json")) == 3);
+    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_subjects_filter_none.json")) == 0);
+    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_not_found.json")) == 0);
+    CHECK(es::stored_on_filter(Json::parse(R"({"state":{"subjects":{"a":"x","b":2}}})")) == 2);
+}
+
+TEST_CASE("a create that lost the race is recognised by its err_code, on the real reply") {
+    const aa::ApiReply reply = aa::parse_api_reply(aa::test::fixture_text("stream_create_name_in_use.json"));
+    CHECK(reply.is_error(aa::err_code::kStreamNameInUse));
+}

@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include "src/migration_phases.hpp"
+
+namespace {
+std::vector<std::string> names_of(const aa::TargetTopology& t) {
+    std::vector<std::string> out;
+    for (const auto& s : t.present) out.push_back(s.stream.name);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("without a phase the target is the mode's topology") {
+    aa::TopologySettings settings;
+    CHECK(names_of(aa::target_topology(settings, std::nullopt)) ==
+          std::vector<std::string>{"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"});
+    settings.mode = aa::StreamMode::single;
+    const auto single = aa::target_topology(settings, std::nullopt);
+    CHECK(names_of(single) == std::vector<std::string>{"ATHLETE_ALLY_EVENTS"});
+    CHECK(single.present[0].stream.subjects.size() == 3);
+    CHECK(single.absent.empty());
+}
+
+TEST_CASE("the four phases, from the legacy single stream to the three streams") {
+    aa::TopologySettings settings;
+    settings.names.legacy = "OLD";
+    const auto p0 = aa::target_topology(settings, 0);
+    CHECK(names_of(p0) == std::vector<std::string>{"AA_DLQ", "OLD"});
+    CHECK(p0.present[1].stream.subjects == std::vector<std::string>{"athlete-ally.>", "vendor.>", "sleep.*"});
+    CHECK(p0.present[1].stream.max_age_ns == 24LL * 3600 * 1'000'000'000);
+
+    const auto p1 = aa::target_topology(settings, 1);
+    CHECK(names_of(p1) == std::vector<std::string>{"AA_VENDOR_HOT", "AA_DLQ", "OLD"});
+    CHECK(p1.present[2].stream.subjects == std::vector<std::string>{"athlete-ally.>", "sleep.*"});
+
+    const auto p2 = aa::target_topology(settings, 2);
+    CHECK(names_of(p2) == std::vector<std::string>{"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ", "OLD"});
+    CHECK(p2.present[3].stream.subjects == std::vector<std::string>{"OLD"});  // what the server fills in
+    CHECK_FALSE(p2.present[3].create_if_missing);
+
+    const auto p3 = aa::target_topology(settings, 3);
+    CHECK(names_of(p3) == std::vector<std::string>{"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"});
+    REQUIRE(p3.absent.size() == 1);
+    CHECK(p3.absent[0].name == "OLD");
+    CHECK(p3.legacy_name == "OLD");
+    CHECK(p3.phase == 3);
+}
