@@ -82,20 +82,27 @@ std::vector<std::string> stream_refusals(const StreamAction& action, const Desir
             "--allow-data-loss to accept",
             format_limit_duration(old_age), format_limit_duration(new_age), format_limit_duration(new_age), stored));
     }
-    if (stored > 0) {
-        for (const auto& subject : minus(strings_at(live, "subjects"), desired.subjects)) {
-            const auto found = facts.subject_messages.find({action.stream, subject});
-            if (found != facts.subject_messages.end() && found->second > 0) {
-                // nats-server 2.9.10 keeps them (until max_age), but no longer as part of the
-                // subject's stream: consumers of the new stream never see them.
-                reasons.push_back(fmt::format(
-                    "removing subject {} that has {} stored messages (they stay in {} until they age out, "
-                    "outside the subject's new stream): pass --allow-data-loss to accept",
-                    subject, found->second, action.stream));
-            }
-        }
-    }
     return reasons;
+}
+
+// Removing a subject does not delete what the stream stored on it (verified on
+// nats-server 2.9.10: the messages stay, readable by sequence and by the
+// stream's consumers, until they age out). So it is not data loss and needs
+// no --allow-data-loss, but the operator must know the messages do not move.
+std::vector<std::string> stranded_message_warnings(const StreamAction& action, const DesiredStream& desired,
+                                                   const Facts& facts) {
+    std::vector<std::string> warnings;
+    if (action.action != Action::update) return warnings;
+    const Json& live = config_of(facts, action.stream);
+    for (const auto& subject : minus(strings_at(live, "subjects"), desired.subjects)) {
+        const auto found = facts.subject_messages.find({action.stream, subject});
+        if (found == facts.subject_messages.end() || found->second == 0) continue;
+        warnings.push_back(fmt::format(
+            "{} stored messages on {} stay in {}, where its consumers can still read them until they age out "
+            "(max_age {}); they are not copied to the subject's new stream",
+            found->second, subject, action.stream, format_limit_duration(int_or(live, "max_age"))));
+    }
+    return warnings;
 }
 
 std::vector<std::string> delete_refusals(const std::string& name, const Facts& facts, Flags flags) {
@@ -259,6 +266,7 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags) {
         }
         a.action = a.intended;
         refuse(a, stream_refusals(a, t.stream, facts, flags));
+        for (auto& warning : stranded_message_warnings(a, t.stream, facts)) plan.warnings.push_back(std::move(warning));
         plan.actions.push_back(std::move(a));
     }
     for (const AbsentStream& absent : target.absent) {
