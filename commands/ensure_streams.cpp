@@ -61,7 +61,7 @@ void add_options(CLI::App& command, Options& options) {
                      "print the plan, change nothing, and exit 1 when the server differs from the target (CI drift gate)");
     command.add_flag("--allow-delete", options.allow_delete, "allow deleting the legacy stream (phase 3)");
     command.add_flag("--allow-data-loss", options.allow_data_loss,
-                     "allow changes that delete stored messages (lower max_age, removing a subject with messages)");
+                     "allow changes that delete stored messages (a lower max_age on a stream holding messages)");
 }
 
 ExitCode exit_code(const Result& result) {
