@@ -25,10 +25,20 @@ else
 fi
 
 export NATS_URL=nats://127.0.0.1:4223
-set -x
-"$aa" stream-info
-{ set +x; } 2>/dev/null
-
+# The tool's main job: converge the topology, show it, verify the migration
+# state. Each step's exit code is shown; a refusal or a failed check does not
+# stop the tour.
+run() {
+  echo
+  echo "\$ aa-nats $*"
+  "$aa" "$@"
+  echo "(exit $?)"
+}
+set +e
+run ensure-streams
+run stream-info
+run migrate-verify --detect
+set -e
 echo
 echo "quickstart: the binary is $aa; try '$aa --help'."
 if [ -n "$stop_hint" ]; then
