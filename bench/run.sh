@@ -40,6 +40,9 @@ create("AA_VENDOR_HOT", ["vendor.>"])
 create("AA_DLQ", ["dlq.>"])
 for i in range(int(sys.argv[2])):
     create("BENCH_%05d" % i, ["bench.%d" % i])
+durable = json.dumps({"stream_name": "AA_CORE_HOT", "config": {"durable_name": "normalize-hrv-durable",
+                      "ack_policy": "explicit", "max_deliver": 5, "ack_wait": 60000000000}}).encode()
+s.sendall(b"PUB $JS.API.CONSUMER.DURABLE.CREATE.AA_CORE_HOT.normalize-hrv-durable %d\r\n%s\r\n" % (len(durable), durable))
 s.sendall(b"PING\r\n")
 buf = b""
 while b"PONG" not in buf:
@@ -49,6 +52,10 @@ PY
 info_subjects=('$JS.API.STREAM.INFO.AA_CORE_HOT' '$JS.API.STREAM.INFO.AA_VENDOR_HOT' '$JS.API.STREAM.INFO.AA_DLQ' '$JS.API.STREAM.INFO.ATHLETE_ALLY_EVENTS')
 list_pages=()
 for ((offset = 0; offset < streams + 3; offset += 256)); do list_pages+=('$JS.API.STREAM.LIST'); done
+
+verify_subjects=("${info_subjects[@]}" '$JS.API.CONSUMER.INFO.AA_CORE_HOT.normalize-hrv-durable'
+  '$JS.API.CONSUMER.INFO.AA_VENDOR_HOT.normalize-oura' '$JS.API.CONSUMER.LIST.ATHLETE_ALLY_EVENTS')
+diag_subjects=('$JS.API.CONSUMER.INFO.AA_CORE_HOT.normalize-hrv-durable' '$JS.API.CONSUMER.INFO.ATHLETE_ALLY_EVENTS.normalize-hrv-durable')
 
 echo "# server $url, $((streams + 3)) streams, $(nproc) cores"
 hyperfine --warmup 5 --runs "${RUNS:-50}" -N --export-markdown "$store/info.md" \
@@ -62,3 +69,9 @@ hyperfine --warmup 2 --runs "${RUNS_ALL:-20}" -N --export-markdown "$store/all.m
   -n "aa-nats stream-info --all --json ($((streams + 3)) streams)" "$aa stream-info --all --json -s $url" \
   -n "aa-nats stream-info --all (table)" "$aa stream-info --all -s $url"
 cat "$store/all.md"
+hyperfine --warmup 5 --runs "${RUNS:-50}" -N -i --export-markdown "$store/checks.md" \
+  -n "raw nats.c: ${#verify_subjects[@]} requests of migrate-verify, sequential" "$raw $url ${verify_subjects[*]}" \
+  -n 'aa-nats migrate-verify 0 --json (batched)' "$aa migrate-verify 0 --json -s $url" \
+  -n "raw nats.c: ${#diag_subjects[@]} CONSUMER.INFO of consumer-diag, sequential" "$raw $url ${diag_subjects[*]}" \
+  -n 'aa-nats consumer-diag --json (candidates batched)' "$aa consumer-diag --json -s $url"
+cat "$store/checks.md"

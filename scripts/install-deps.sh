@@ -2,7 +2,7 @@
 # Installs what aa-nats needs to build and test, from Debian 12 packages only.
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libnats-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server)
+packages=(build-essential cmake pkg-config libnats-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server openssl)
 
 missing=()
 for p in "${packages[@]}"; do
