@@ -170,8 +170,10 @@ void check_subject_ownership(Plan& plan, const Facts& facts) {
                     overlaps[other].push_back(subject);
                 } else if (live.count(other) && any_overlaps(live.at(other), subject)) {
                     if (std::find(a.claims.begin(), a.claims.end(), subject) == a.claims.end()) a.claims.push_back(subject);
+                    // A named copy: clang 14 cannot capture a structured binding.
+                    const std::string& from = other;
                     auto move = std::find_if(plan.moves.begin(), plan.moves.end(), [&](const SubjectMove& m) {
-                        return m.from == other && m.to == a.stream;
+                        return m.from == from && m.to == a.stream;
                     });
                     if (move == plan.moves.end()) {
                         plan.moves.push_back({{}, other, a.stream, std::nullopt});

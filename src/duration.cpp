@@ -1,6 +1,7 @@
 #include "src/duration.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -78,7 +79,9 @@ std::chrono::nanoseconds parse_duration(std::string_view text) {
             throw ParseError(fmt::format("invalid duration \"{}\": too large", shown));
         }
     }
-    return std::chrono::nanoseconds(static_cast<std::int64_t>(total));
+    // Decimal fractions are not exact in binary: round to the nearest
+    // nanosecond so "39.036s" is 39036000000ns, not one less.
+    return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llroundl(total)));
 }
 
 std::string format_duration(std::chrono::nanoseconds value) {

@@ -42,3 +42,10 @@ TEST_CASE("format and parse agree") {
         CHECK(aa::parse_duration(aa::format_duration(d)) == d);
     }
 }
+
+TEST_CASE("decimal fractions round to the nearest nanosecond (found by fuzzing)") {
+    CHECK(aa::parse_duration("39.036s") == std::chrono::nanoseconds(39'036'000'000));
+    CHECK(aa::parse_duration(".00001h39s") == std::chrono::nanoseconds(39'036'000'000));
+    CHECK(aa::parse_duration(aa::format_duration(std::chrono::nanoseconds(39'036'000'000))) ==
+          std::chrono::nanoseconds(39'036'000'000));
+}
