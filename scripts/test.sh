@@ -13,7 +13,7 @@ BUILD_DIR=build-test BUILD_TYPE=RelWithDebInfo bash scripts/build.sh
 
 if [ "${AA_NATS_SKIP_SANITIZERS:-0}" != "1" ]; then
   BUILD_DIR=build-asan BUILD_TYPE=Debug bash scripts/build.sh -DAA_NATS_SANITIZE=ON
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j2 --timeout 600)
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j2 --timeout 600)
 fi
 
 if [ "${AA_NATS_SKIP_FUZZ:-0}" != "1" ]; then
