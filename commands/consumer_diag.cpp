@@ -161,23 +161,10 @@ ExitCode run(const Options& options, CommandContext& context) {
     if (plan.watch_interval) return watch(plan, context);
 
     JetStreamClient& js = context.jetstream();
-    const Output& output = context.output();
     if (plan.all) {
-        const Result result = gather_all(plan, js, wall_now());
-        if (output.json) {
-            output.print_json(to_json(result));
-        } else {
-            render_table(result, output.style, output.out);
-        }
-        return exit_code(result);
+        return emit(context.output(), gather_all(plan, js, wall_now()), render_table, to_json, exit_code);
     }
-    const ConsumerReport report = gather_one(plan, js, wall_now());
-    if (output.json) {
-        output.print_json(to_json(report));
-    } else {
-        render_human(report, output.style, output.out);
-    }
-    return exit_code(report);
+    return emit(context.output(), gather_one(plan, js, wall_now()), render_human, to_json, exit_code);
 }
 
 }  // namespace aa::consumer_diag

@@ -84,13 +84,7 @@ ExitCode run(const Options& options, CommandContext& context) {
         }
     }
 
-    const Output& output = context.output();
-    if (output.json) {
-        output.print_json(to_json(result));
-    } else {
-        render_human(result, output.style, output.out);
-    }
-    return exit_code(result);
+    return emit(context.output(), result, render_human, to_json, exit_code);
 }
 
 }  // namespace aa::stream_info
