@@ -31,10 +31,7 @@ Facts gather_facts(const TargetTopology& target, CommandContext& context) {
         facts.streams[name] = std::move(info);
     }
     facts.server = context.server();
-    // A clustered stream proves the server is clustered even when its greeting did not say so.
-    for (const auto& [_, info] : facts.streams) {
-        if (!string_or(object_at(info, "cluster"), "name").empty()) facts.server.clustered = true;
-    }
+    for (const auto& [_, info] : facts.streams) note_stream_cluster(facts.server, info);
     const FactNeeds needs = fact_needs(target, facts.streams);
     facts.subject_messages = count_subject_messages(js, needs.subject_counts);
     for (const auto& name : needs.consumer_lists) facts.consumers[name] = js.list_consumers(name);

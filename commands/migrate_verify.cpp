@@ -80,6 +80,9 @@ ExitCode run(const Options& options, CommandContext& context) {
     const Facts facts = gather(context.jetstream(), targets);
     Result result = phase_given ? verify(phase, facts, targets) : detect(facts, targets);
     result.server = context.server();
+    for (const auto* info : {&facts.core, &facts.vendor, &facts.dlq, &facts.legacy}) {
+        if (*info) note_stream_cluster(result.server, **info);
+    }
 
     return emit(context.output(), result, render_human, to_json, exit_code);
 }

@@ -77,12 +77,7 @@ ExitCode run(const Options& options, CommandContext& context) {
     }
     attach_drift(result, context.settings().topology);
     result.server = context.server();
-    // A clustered stream proves the server is clustered even when its greeting did not say so.
-    for (const auto& s : result.streams) {
-        if (!string_or(object_at(s.info, "cluster"), "name").empty()) {
-            result.server.clustered = true;
-        }
-    }
+    for (const auto& s : result.streams) note_stream_cluster(result.server, s.info);
 
     return emit(context.output(), result, render_human, to_json, exit_code);
 }
