@@ -34,7 +34,15 @@ std::optional<TimePoint> time_at(const Json& object, std::string_view key, std::
 }
 
 // Clock skew between the server and this machine can make "ago" negative; show it as 0.
-nanoseconds since(TimePoint then, TimePoint now) { return std::max(nanoseconds(0), now - then); }
+// A server's timestamp may be centuries back, where now - then overflows int64 nanoseconds:
+// that is "longer than can be told", not a wrap-around to "just now".
+nanoseconds since(TimePoint then, TimePoint now) {
+    std::int64_t elapsed = 0;
+    if (__builtin_sub_overflow(now.time_since_epoch().count(), then.time_since_epoch().count(), &elapsed)) {
+        return then < now ? nanoseconds::max() : nanoseconds(0);
+    }
+    return std::max(nanoseconds(0), nanoseconds(elapsed));
+}
 
 std::string ago(const std::optional<nanoseconds>& value) {
     return value ? format_duration(std::chrono::duration_cast<std::chrono::seconds>(*value)) + " ago" : "never";
