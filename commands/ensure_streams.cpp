@@ -52,7 +52,8 @@ void add_options(CLI::App& command, Options& options) {
     command.add_option("--phase", options.phase,
                        "converge on a migration phase instead of the mode's topology: 0 legacy + DLQ, 1 vendor split "
                        "off, 2 core split off, 3 legacy deleted")
-        ->check(CLI::Range(kFirstPhase, kLastPhase));
+        ->check(CLI::Range(kFirstPhase, kLastPhase).description(""))
+        ->type_name("0|1|2|3");
     command.add_flag("--dry-run", options.dry_run, "print the plan and change nothing");
     command.add_flag("--check", options.check,
                      "print the plan, change nothing, and exit 1 when the server differs from the target (CI drift gate)");

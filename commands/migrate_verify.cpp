@@ -55,8 +55,7 @@ Facts gather(JetStreamClient& js, const Targets& targets) {
 void add_options(CLI::App& command, Options& options) {
     command.add_option("PHASE", options.phase, "the migration phase to verify")->type_name("0|1|2|3");
     command.add_flag("--detect", options.detect, "report the highest phase whose target state holds (no PHASE)");
-    command.description(command.get_description() +
-                        "\nService variables: NORMALIZE_HRV_DURABLE, NORMALIZE_OURA_DURABLE, NORMALIZE_HRV_DLQ_SUBJECT.");
+    command.footer("Service variables: NORMALIZE_HRV_DURABLE, NORMALIZE_OURA_DURABLE, NORMALIZE_HRV_DLQ_SUBJECT.");
 }
 
 int parse_phase(const std::string& text) {
