@@ -7,6 +7,9 @@
 #include "src/context_file.hpp"
 #include "src/errors.hpp"
 #include "src/settings.hpp"
+#include "tests/unit/fixtures.hpp"
+
+using aa::test::env_of;
 
 namespace {
 
@@ -24,16 +27,6 @@ struct Scratch {
         return path.string();
     }
 };
-
-aa::Environment env_of(std::map<std::string, std::string> values) {
-    return aa::Environment(
-        [values](const std::string& key) -> std::optional<std::string> {
-            auto it = values.find(key);
-            if (it == values.end()) return std::nullopt;
-            return it->second;
-        },
-        {});
-}
 
 std::string usage_error(const aa::GlobalFlags& flags, const aa::Environment& env) {
     try {
