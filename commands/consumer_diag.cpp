@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag_plan.hpp"
+#include "src/api_lookup.hpp"
 #include "src/duration.hpp"
 #include "src/service_settings.hpp"
 #include "src/topology.hpp"
@@ -127,7 +128,7 @@ Plan plan_of(const Options& options, const Settings& settings) {
 
 ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now) {
     std::vector<ApiCall> calls;
-    for (const auto& stream : plan.candidates) calls.push_back({"CONSUMER.INFO." + stream + "." + plan.durable, nullptr});
+    for (const auto& stream : plan.candidates) calls.push_back({consumer_info_verb(stream, plan.durable), nullptr});
     ConsumerReport report;
     report.stream = plan.stream;
     report.durable = plan.durable;

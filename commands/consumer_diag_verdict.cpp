@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag.hpp"
+#include "src/api_lookup.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
 #include "src/jetstream_client.hpp"
@@ -194,7 +195,7 @@ Binding choose_binding(const std::vector<std::string>& candidates, const std::st
         const std::string& stream = candidates[i];
         const bool found = reply.ok();
         if (!found && !reply.is_error(err_code::kStreamNotFound) && !reply.is_error(err_code::kConsumerNotFound)) {
-            throw ApiFailure(fmt::format("{}.CONSUMER.INFO.{}.{}", api_prefix, stream, durable), *reply.error);
+            throw ApiFailure(api_prefix + "." + consumer_info_verb(stream, durable), *reply.error);
         }
         if (b.bound_stream) {
             if (found) b.also_on.push_back(stream);

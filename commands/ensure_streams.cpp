@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "src/api_lookup.hpp"
+
 namespace aa::ensure_streams {
 namespace {
 
@@ -14,7 +16,7 @@ std::map<std::pair<std::string, std::string>, std::uint64_t> count_subject_messa
     std::map<std::pair<std::string, std::string>, std::uint64_t> counts;
     if (pairs.empty()) return counts;
     std::vector<ApiCall> calls;
-    for (const auto& [stream, subject] : pairs) calls.push_back({"STREAM.INFO." + stream, Json{{"subjects_filter", subject}}});
+    for (const auto& [stream, subject] : pairs) calls.push_back({stream_info_verb(stream), Json{{"subjects_filter", subject}}});
     const std::vector<ApiReply> replies = js.call_many(calls);
     for (std::size_t i = 0; i < replies.size(); ++i) {
         if (!replies[i].ok()) throw ApiFailure(js.subject_of(calls[i].verb), *replies[i].error);
