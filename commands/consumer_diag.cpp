@@ -1,10 +1,12 @@
 #include "commands/consumer_diag.hpp"
 
+#include <charconv>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "commands/consumer_diag_plan.hpp"
+#include "src/api_lookup.hpp"
 #include "src/duration.hpp"
 #include "src/service_settings.hpp"
 #include "src/topology.hpp"
@@ -26,6 +28,22 @@ std::chrono::nanoseconds duration_option(const std::string& text, const char* fl
     }
 }
 
+// A count option's check. CLI11's NonNegativeNumber/PositiveNumber accept
+// doubles and answer "Value x not in range 0.000000 to 1797693...(300 digits)".
+CLI::Validator whole_number_at_least(std::int64_t minimum) {
+    return CLI::Validator(
+        [minimum](std::string& input) -> std::string {
+            std::int64_t value = 0;
+            const char* end = input.data() + input.size();
+            const auto [stop, error] = std::from_chars(input.data(), end, value);
+            if (error != std::errc() || stop != end || value < minimum) {
+                return fmt::format("expected a whole number of at least {}, got \"{}\"", minimum, input);
+            }
+            return std::string();
+        },
+        "");
+}
+
 }  // namespace
 
 void add_options(CLI::App& command, Options& options) {
@@ -38,17 +56,19 @@ void add_options(CLI::App& command, Options& options) {
                        "pending with nothing delivered for this long is \"stalled\" (default 5m)")
         ->type_name("DURATION");
     command.add_option("--max-pending", options.max_pending, "fail when more than N messages are pending")
-        ->check(CLI::NonNegativeNumber)->type_name("N");
+        ->check(whole_number_at_least(0))->type_name("N");
     command.add_option("--max-ack-pending", options.max_ack_pending,
                        "fail when more than N messages await acknowledgement")
-        ->check(CLI::NonNegativeNumber)->type_name("N");
+        ->check(whole_number_at_least(0))->type_name("N");
     command.add_option("--max-redelivered", options.max_redelivered, "fail when more than N messages were redelivered")
-        ->check(CLI::NonNegativeNumber)->type_name("N");
+        ->check(whole_number_at_least(0))->type_name("N");
     command.add_option("--watch", options.watch,
                        "sample every INTERVAL (default 2s) until Ctrl-C or --count: rate, ETA, pending sparkline")
         ->expected(0, 1)->type_name("[INTERVAL]");
     command.add_option("--count", options.count, "with --watch: stop after N samples")
-        ->check(CLI::PositiveNumber)->type_name("N");
+        ->check(whole_number_at_least(1))->type_name("N");
+    command.footer("Service variables: NORMALIZE_HRV_DURABLE, AA_STREAM_CANDIDATES, NORMALIZE_HRV_MAX_DELIVER, "
+                   "NORMALIZE_HRV_ACK_WAIT_MS.");
     command.callback([&options, &command]() {
         // A bare --watch has no value to store, so ask CLI11 whether it was given.
         if (command.count("--watch") > 0) options.watch_given = true;
@@ -108,7 +128,7 @@ Plan plan_of(const Options& options, const Settings& settings) {
 
 ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now) {
     std::vector<ApiCall> calls;
-    for (const auto& stream : plan.candidates) calls.push_back({"CONSUMER.INFO." + stream + "." + plan.durable, nullptr});
+    for (const auto& stream : plan.candidates) calls.push_back({consumer_info_verb(stream, plan.durable), nullptr});
     ConsumerReport report;
     report.stream = plan.stream;
     report.durable = plan.durable;
@@ -161,23 +181,10 @@ ExitCode run(const Options& options, CommandContext& context) {
     if (plan.watch_interval) return watch(plan, context);
 
     JetStreamClient& js = context.jetstream();
-    const Output& output = context.output();
     if (plan.all) {
-        const Result result = gather_all(plan, js, wall_now());
-        if (output.json) {
-            output.print_json(to_json(result));
-        } else {
-            render_table(result, output.style, output.out);
-        }
-        return exit_code(result);
+        return emit(context.output(), gather_all(plan, js, wall_now()), render_table, to_json, exit_code);
     }
-    const ConsumerReport report = gather_one(plan, js, wall_now());
-    if (output.json) {
-        output.print_json(to_json(report));
-    } else {
-        render_human(report, output.style, output.out);
-    }
-    return exit_code(report);
+    return emit(context.output(), gather_one(plan, js, wall_now()), render_human, to_json, exit_code);
 }
 
 }  // namespace aa::consumer_diag

@@ -8,6 +8,7 @@
 #include "commands/consumer_diag.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
+#include "src/text.hpp"
 
 namespace aa::consumer_diag {
 namespace {
@@ -17,15 +18,6 @@ using std::chrono::nanoseconds;
 constexpr const char* kLabel = "  {:<18}";
 
 std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
-
-std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
 
 std::string ago(const std::optional<nanoseconds>& value) {
     return value ? format_duration(std::chrono::duration_cast<std::chrono::seconds>(*value)) + " ago" : "never";

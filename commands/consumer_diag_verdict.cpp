@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag.hpp"
+#include "src/api_lookup.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
 #include "src/jetstream_client.hpp"
@@ -34,7 +35,15 @@ std::optional<TimePoint> time_at(const Json& object, std::string_view key, std::
 }
 
 // Clock skew between the server and this machine can make "ago" negative; show it as 0.
-nanoseconds since(TimePoint then, TimePoint now) { return std::max(nanoseconds(0), now - then); }
+// A server's timestamp may be centuries back, where now - then overflows int64 nanoseconds:
+// that is "longer than can be told", not a wrap-around to "just now".
+nanoseconds since(TimePoint then, TimePoint now) {
+    std::int64_t elapsed = 0;
+    if (__builtin_sub_overflow(now.time_since_epoch().count(), then.time_since_epoch().count(), &elapsed)) {
+        return then < now ? nanoseconds::max() : nanoseconds(0);
+    }
+    return std::max(nanoseconds(0), nanoseconds(elapsed));
+}
 
 std::string ago(const std::optional<nanoseconds>& value) {
     return value ? format_duration(std::chrono::duration_cast<std::chrono::seconds>(*value)) + " ago" : "never";
@@ -186,7 +195,7 @@ Binding choose_binding(const std::vector<std::string>& candidates, const std::st
         const std::string& stream = candidates[i];
         const bool found = reply.ok();
         if (!found && !reply.is_error(err_code::kStreamNotFound) && !reply.is_error(err_code::kConsumerNotFound)) {
-            throw ApiFailure(fmt::format("{}.CONSUMER.INFO.{}.{}", api_prefix, stream, durable), *reply.error);
+            throw ApiFailure(api_prefix + "." + consumer_info_verb(stream, durable), *reply.error);
         }
         if (b.bound_stream) {
             if (found) b.also_on.push_back(stream);

@@ -10,6 +10,7 @@
 #include "commands/ensure_streams.hpp"
 #include "src/duration.hpp"
 #include "src/subjects.hpp"
+#include "src/text.hpp"
 
 namespace aa::ensure_streams {
 namespace {
@@ -20,15 +21,6 @@ std::vector<std::string> minus(const std::vector<std::string>& a, const std::vec
     std::vector<std::string> out;
     for (const auto& s : a) {
         if (std::find(b.begin(), b.end(), s) == b.end()) out.push_back(s);
-    }
-    return out;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
     }
     return out;
 }

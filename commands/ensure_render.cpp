@@ -5,6 +5,7 @@
 
 #include "commands/ensure_streams.hpp"
 #include "src/server_line.hpp"
+#include "src/text.hpp"
 
 namespace aa::ensure_streams {
 namespace {
@@ -14,13 +15,13 @@ std::string stream_label(const StreamAction& a) {
 }
 
 std::string list_changes(const std::vector<FieldChange>& changes, bool creation) {
-    std::string out;
+    std::vector<std::string> parts;
     for (const auto& c : changes) {
-        if (!out.empty()) out += creation ? ", " : "; ";
-        out += creation ? fmt::format("{} {}", c.field, describe_value(c.field, c.to))
-                        : fmt::format("{}: {} → {}", c.field, describe_value(c.field, c.from), describe_value(c.field, c.to));
+        parts.push_back(creation ? fmt::format("{} {}", c.field, describe_value(c.field, c.to))
+                                 : fmt::format("{}: {} → {}", c.field, describe_value(c.field, c.from),
+                                               describe_value(c.field, c.to)));
     }
-    return out;
+    return join(parts, creation ? ", " : "; ");
 }
 
 std::string action_line(const StreamAction& a, const Style& style) {
@@ -35,15 +36,6 @@ std::string action_line(const StreamAction& a, const Style& style) {
             return fmt::format("{} {}: {}", style.bad("! refused  "), stream_label(a), a.reason);
     }
     return {};
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ", ";
-        out += item;
-    }
-    return out;
 }
 
 void render_outcome(const Result& result, const Style& style, std::ostream& out) {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "src/api_lookup.hpp"
+
 namespace aa::ensure_streams {
 namespace {
 
@@ -14,7 +16,7 @@ std::map<std::pair<std::string, std::string>, std::uint64_t> count_subject_messa
     std::map<std::pair<std::string, std::string>, std::uint64_t> counts;
     if (pairs.empty()) return counts;
     std::vector<ApiCall> calls;
-    for (const auto& [stream, subject] : pairs) calls.push_back({"STREAM.INFO." + stream, Json{{"subjects_filter", subject}}});
+    for (const auto& [stream, subject] : pairs) calls.push_back({stream_info_verb(stream), Json{{"subjects_filter", subject}}});
     const std::vector<ApiReply> replies = js.call_many(calls);
     for (std::size_t i = 0; i < replies.size(); ++i) {
         if (!replies[i].ok()) throw ApiFailure(js.subject_of(calls[i].verb), *replies[i].error);
@@ -31,10 +33,7 @@ Facts gather_facts(const TargetTopology& target, CommandContext& context) {
         facts.streams[name] = std::move(info);
     }
     facts.server = context.server();
-    // A clustered stream proves the server is clustered even when its greeting did not say so.
-    for (const auto& [_, info] : facts.streams) {
-        if (!string_or(object_at(info, "cluster"), "name").empty()) facts.server.clustered = true;
-    }
+    for (const auto& [_, info] : facts.streams) note_stream_cluster(facts.server, info);
     const FactNeeds needs = fact_needs(target, facts.streams);
     facts.subject_messages = count_subject_messages(js, needs.subject_counts);
     for (const auto& name : needs.consumer_lists) facts.consumers[name] = js.list_consumers(name);
@@ -55,7 +54,8 @@ void add_options(CLI::App& command, Options& options) {
     command.add_option("--phase", options.phase,
                        "converge on a migration phase instead of the mode's topology: 0 legacy + DLQ, 1 vendor split "
                        "off, 2 core split off, 3 legacy deleted")
-        ->check(CLI::Range(kFirstPhase, kLastPhase));
+        ->check(CLI::Range(kFirstPhase, kLastPhase).description(""))
+        ->type_name("0|1|2|3");
     command.add_flag("--dry-run", options.dry_run, "print the plan and change nothing");
     command.add_flag("--check", options.check,
                      "print the plan, change nothing, and exit 1 when the server differs from the target (CI drift gate)");
@@ -85,13 +85,7 @@ ExitCode run(const Options& options, CommandContext& context) {
         result.outcome = apply(result.plan, context.jetstream());
     }
 
-    const Output& output = context.output();
-    if (output.json) {
-        output.print_json(to_json(result));
-    } else {
-        render_human(result, output.style, output.out);
-    }
-    return exit_code(result);
+    return emit(context.output(), result, render_human, to_json, exit_code);
 }
 
 }  // namespace aa::ensure_streams

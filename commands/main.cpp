@@ -38,8 +38,10 @@ void add_command(CLI::App& app, std::vector<Command>& table, const char* name, c
                  aa::ExitCode (*run)(const Options&, aa::CommandContext&)) {
     CLI::App* sub = app.add_subcommand(name, description);
     add_options(*sub, options);
-    sub->footer("Global options (see aa-nats --help) may also follow the subcommand.\n" +
-                std::string(aa::exit_codes_help()));
+    // A command's own footer (its service variables) comes first.
+    const std::string own = sub->get_footer();
+    sub->footer((own.empty() ? std::string() : own + "\n") +
+                "Global options (see aa-nats --help) may also follow the subcommand.\n" + aa::exit_codes_help());
     table.push_back({sub, [&options, run](aa::CommandContext& context) { return run(options, context); }});
 }
 

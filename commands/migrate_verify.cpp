@@ -55,8 +55,7 @@ Facts gather(JetStreamClient& js, const Targets& targets) {
 void add_options(CLI::App& command, Options& options) {
     command.add_option("PHASE", options.phase, "the migration phase to verify")->type_name("0|1|2|3");
     command.add_flag("--detect", options.detect, "report the highest phase whose target state holds (no PHASE)");
-    command.description(command.get_description() +
-                        "\nService variables: NORMALIZE_HRV_DURABLE, NORMALIZE_OURA_DURABLE, NORMALIZE_HRV_DLQ_SUBJECT.");
+    command.footer("Service variables: NORMALIZE_HRV_DURABLE, NORMALIZE_OURA_DURABLE, NORMALIZE_HRV_DLQ_SUBJECT.");
 }
 
 int parse_phase(const std::string& text) {
@@ -80,14 +79,11 @@ ExitCode run(const Options& options, CommandContext& context) {
     const Facts facts = gather(context.jetstream(), targets);
     Result result = phase_given ? verify(phase, facts, targets) : detect(facts, targets);
     result.server = context.server();
-
-    const Output& output = context.output();
-    if (output.json) {
-        output.print_json(to_json(result));
-    } else {
-        render_human(result, output.style, output.out);
+    for (const auto* info : {&facts.core, &facts.vendor, &facts.dlq, &facts.legacy}) {
+        if (*info) note_stream_cluster(result.server, **info);
     }
-    return exit_code(result);
+
+    return emit(context.output(), result, render_human, to_json, exit_code);
 }
 
 }  // namespace aa::migrate_verify

@@ -5,18 +5,10 @@
 
 #include "commands/migrate_verify.hpp"
 #include "src/subjects.hpp"
+#include "src/text.hpp"
 
 namespace aa::migrate_verify {
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ", ";
-        out += item;
-    }
-    return out;
-}
 
 std::vector<std::string> subjects_of(const Json& stream_info) {
     return strings_at(object_at(stream_info, "config"), "subjects");

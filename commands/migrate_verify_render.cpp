@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands/migrate_verify.hpp"
+#include "src/server_line.hpp"
 
 namespace aa::migrate_verify {
 namespace {
@@ -75,7 +76,7 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
     const bool detecting = !result.phase;
     out << (detecting ? std::string("Migration phase detection")
                       : fmt::format("Phase {} migration verification", *result.phase))
-        << " @ " << result.server.url << '\n'
+        << " @ " << describe_server(result.server) << '\n'
         << kRule << '\n';
     for (const auto& check : result.checks) render_check(check, style, detecting, out);
     out << kRule << '\n';

@@ -77,20 +77,9 @@ ExitCode run(const Options& options, CommandContext& context) {
     }
     attach_drift(result, context.settings().topology);
     result.server = context.server();
-    // A clustered stream proves the server is clustered even when its greeting did not say so.
-    for (const auto& s : result.streams) {
-        if (!string_or(object_at(s.info, "cluster"), "name").empty()) {
-            result.server.clustered = true;
-        }
-    }
+    for (const auto& s : result.streams) note_stream_cluster(result.server, s.info);
 
-    const Output& output = context.output();
-    if (output.json) {
-        output.print_json(to_json(result));
-    } else {
-        render_human(result, output.style, output.out);
-    }
-    return exit_code(result);
+    return emit(context.output(), result, render_human, to_json, exit_code);
 }
 
 }  // namespace aa::stream_info

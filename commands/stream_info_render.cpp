@@ -6,6 +6,7 @@
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
 #include "src/server_line.hpp"
+#include "src/text.hpp"
 
 namespace aa::stream_info {
 namespace {
@@ -13,15 +14,6 @@ namespace {
 constexpr const char* kLabel = "  {:<18}";
 
 std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ", ";
-        out += item;
-    }
-    return out;
-}
 
 // "2026-11-27T03:55:01.123456789Z" -> "2026-11-27T03:55:01Z"; the zero time -> "".
 std::string short_time(const std::string& ts) {
@@ -61,12 +53,11 @@ std::string compression_of(const Json& config) {
 // "none", or each managed field that differs from the topology: "max_age: 24h → 48h; ...".
 std::string describe_drift(const std::vector<FieldChange>& drift, const Style& style) {
     if (drift.empty()) return style.good("none");
-    std::string out;
+    std::vector<std::string> parts;
     for (const auto& c : drift) {
-        if (!out.empty()) out += "; ";
-        out += fmt::format("{}: {} → {}", c.field, describe_value(c.field, c.from), describe_value(c.field, c.to));
+        parts.push_back(fmt::format("{}: {} → {}", c.field, describe_value(c.field, c.from), describe_value(c.field, c.to)));
     }
-    return style.warn(out);
+    return style.warn(join(parts, "; "));
 }
 
 std::string role_suffix(const StreamReport& stream) {

@@ -10,6 +10,10 @@ Json to_json(const ServerFacts& facts) {
     return doc;
 }
 
+void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
+    if (!string_or(object_at(stream_info, "cluster"), "name").empty()) server.clustered = true;
+}
+
 CommandContext::CommandContext(Settings settings, Output output)
     : settings_(std::move(settings)), output_(std::move(output)) {}
 

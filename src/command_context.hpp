@@ -25,6 +25,10 @@ struct ServerFacts {
 
 Json to_json(const ServerFacts& facts);
 
+// A stream info naming a cluster proves the server is clustered, even when its
+// INFO greeting did not say so (or could not be read): marks SERVER clustered then.
+void note_stream_cluster(ServerFacts& server, const Json& stream_info);
+
 class CommandContext {
 public:
     CommandContext(Settings settings, Output output);

@@ -84,12 +84,17 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
     // together, so thousands of streams cost two round trips, not dozens.
     std::vector<Json> items;
     std::set<std::string> seen;
+    // Keeps the items not seen yet and says how many those were.
     auto absorb = [&](const ApiReply& reply) {
+        std::size_t added = 0;
         for (const auto& item : array_at(reply.body, key)) {
             const std::string name = string_or(item, "name", string_or(object_at(item, "config"), "name"));
-            if (seen.insert(name).second) items.push_back(item);
+            if (seen.insert(name).second) {
+                items.push_back(item);
+                ++added;
+            }
         }
-        return array_at(reply.body, key).size();
+        return added;
     };
     auto check = [&](const ApiReply& reply) {
         if (!reply.ok()) throw ApiFailure(subject_of(verb), *reply.error);
@@ -97,14 +102,21 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
 
     ApiReply first = call(verb, Json{{"offset", 0}});
     check(first);
-    const std::size_t page = absorb(first);
+    absorb(first);
+    const std::size_t page = array_at(first.body, key).size();
     const std::int64_t total = int_or(first.body, "total");
     if (page == 0) return items;
 
+    // "total" is the server's word: a reply claiming billions must not make
+    // billions of requests (or exhaust memory building them), so at most
+    // kMaxPagesInFlight pages are asked for at once, and paging stops as soon
+    // as a batch brings nothing new.
+    constexpr std::size_t kMaxPagesInFlight = 64;
     std::int64_t offset = static_cast<std::int64_t>(page);
     while (offset < total) {
         std::vector<ApiCall> calls;
-        for (std::int64_t next = offset; next < total; next += static_cast<std::int64_t>(page)) {
+        for (std::int64_t next = offset; next < total && calls.size() < kMaxPagesInFlight;
+             next += static_cast<std::int64_t>(page)) {
             calls.push_back({verb, Json{{"offset", next}}});
         }
         std::size_t got = 0;
@@ -112,7 +124,8 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
             check(reply);
             got += absorb(reply);
         }
-        if (got == 0) break;  // the set shrank while paging
+        // Nothing new: the set shrank while paging, or the server repeats itself.
+        if (got == 0) break;
         // When items vanished while paging, the next pass asks from where we are.
         offset += static_cast<std::int64_t>(got);
     }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/errors.hpp"
 #include "src/json_access.hpp"
 
 namespace aa {
@@ -35,6 +36,21 @@ struct Output {
     // Prints one JSON document on `out`.
     void print_json(const Json& document) const;
 };
+
+// The end of every command's run: RESULT as one JSON document with --json,
+// else as human text; then the exit code the result calls for. The three
+// functions are the command's own (overload sets resolve on RESULT's type).
+template <typename Result>
+ExitCode emit(const Output& output, const Result& result,
+              void (*render_human)(const Result&, const Style&, std::ostream&), Json (*to_json)(const Result&),
+              ExitCode (*exit_code)(const Result&)) {
+    if (output.json) {
+        output.print_json(to_json(result));
+    } else {
+        render_human(result, output.style, output.out);
+    }
+    return exit_code(result);
+}
 
 // The schema version every --json document carries (docs/json.md).
 inline constexpr int kJsonSchemaVersion = 1;

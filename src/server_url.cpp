@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/text.hpp"
 
 namespace aa {
 namespace {
@@ -64,12 +65,9 @@ std::string redact_url(std::string_view url) {
 }
 
 std::string redact_urls(const std::vector<std::string>& urls) {
-    std::string out;
-    for (const auto& url : urls) {
-        if (!out.empty()) out += ',';
-        out += redact_url(url);
-    }
-    return out;
+    std::vector<std::string> redacted;
+    for (const auto& url : urls) redacted.push_back(redact_url(url));
+    return join(redacted, ",");
 }
 
 std::string scrub_secrets(std::string text, const std::vector<std::string>& secrets) {

@@ -1,6 +1,7 @@
 #include "src/service_settings.hpp"
 
 #include <charconv>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -19,17 +20,24 @@ std::string durable_from(const Environment& env, const char* variable, std::stri
     return *value;
 }
 
-std::int64_t positive_integer_from(const Environment& env, const char* variable, std::int64_t fallback) {
+std::int64_t positive_integer_from(const Environment& env, const char* variable, std::int64_t fallback,
+                                   std::int64_t maximum = std::numeric_limits<std::int64_t>::max()) {
     const auto value = env.get(variable);
     if (!value) return fallback;
     std::int64_t parsed = 0;
     const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), parsed);
-    if (ec != std::errc() || end != value->data() + value->size() || parsed <= 0) {
-        throw UsageError(fmt::format("{}=\"{}\" ({}): expected a positive whole number", variable, *value,
-                                     env.source_of(variable)));
+    if (ec != std::errc() || end != value->data() + value->size() || parsed <= 0 || parsed > maximum) {
+        const std::string limit =
+            maximum == std::numeric_limits<std::int64_t>::max() ? std::string() : fmt::format(" up to {}", maximum);
+        throw UsageError(fmt::format("{}=\"{}\" ({}): expected a positive whole number{}", variable, *value,
+                                     env.source_of(variable), limit));
     }
     return parsed;
 }
+
+// The longest ack wait that still fits int64 nanoseconds, as the server and
+// the comparison with a consumer's ack_wait count it (about 292 years).
+constexpr std::int64_t kMaxAckWaitMs = std::numeric_limits<std::int64_t>::max() / 1'000'000;
 
 }  // namespace
 
@@ -59,7 +67,7 @@ ServiceSettings resolve_service_settings(const Environment& env, const std::stri
     }
     s.hrv_max_deliver = positive_integer_from(env, "NORMALIZE_HRV_MAX_DELIVER", s.hrv_max_deliver);
     s.hrv_ack_wait = std::chrono::milliseconds(
-        positive_integer_from(env, "NORMALIZE_HRV_ACK_WAIT_MS", s.hrv_ack_wait.count()));
+        positive_integer_from(env, "NORMALIZE_HRV_ACK_WAIT_MS", s.hrv_ack_wait.count(), kMaxAckWaitMs));
 
     const auto candidates = env.get("AA_STREAM_CANDIDATES");
     if (!candidates) {

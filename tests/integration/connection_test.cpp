@@ -69,6 +69,19 @@ TEST_CASE("a JetStream API that never answers is unavailable, never 'not found'"
     CHECK(r.out.find("not found") == std::string::npos);
 }
 
+TEST_CASE("a LIST reply claiming an absurd total does not make a request per claimed page") {
+    NatsServer server(without_jetstream());
+    // Every page says there are 9e18 streams and holds the same one.
+    FakeResponder liar(server.url(), "$JS.API.>",
+                       R"({"type":"io.nats.jetstream.api.v1.stream_list_response","total":9000000000000000000,)"
+                       R"("offset":0,"limit":256,"streams":[{"config":{"name":"ONLY"},"state":{}}]})");
+    const auto r = run_aa_nats({"stream-info", "--all", "--json", "-s", server.url(), "--timeout", "2s"});
+    INFO("stderr: ", r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.elapsed < 2000ms);
+    CHECK(r.json().at("streams").size() == 1);
+}
+
 TEST_CASE("--js-domain and --js-api-prefix change the API subjects") {
     NatsServer server(without_jetstream());
     // A responder only under the domain's prefix: answering proves the prefix was used.

@@ -330,6 +330,11 @@ TEST_CASE("bad input: usage errors exit 2 before connecting; no JetStream exits 
         CHECK(r.err.starts_with("aa-nats: error: "));
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
+    // A bad count says what it wants, not CLI11's "not in range 0.000000 to 1797693...".
+    const auto bad_count = run_aa_nats({"consumer-diag", "--max-pending", "1.5", "-s", nowhere});
+    CHECK(bad_count.exit_code == 2);
+    CHECK(bad_count.err == "aa-nats: error: --max-pending: expected a whole number of at least 0, got \"1.5\" "
+                           "(see aa-nats --help)\n");
     const auto bad_env = run_aa_nats({"consumer-diag", "--json", "-s", nowhere}, {{"NORMALIZE_HRV_MAX_DELIVER", "five"}});
     CHECK(bad_env.exit_code == 2);
     CHECK(bad_env.json().at("error").at("exit_code") == 2);

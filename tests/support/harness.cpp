@@ -292,6 +292,21 @@ RunResult run_binary(const std::vector<std::string>& args, const std::map<std::s
     return result;
 }
 
+// One request on CONN; nullopt when no reply came. A reply that is not JSON
+// comes back as {"raw": <text>} so a test can show it.
+std::optional<Json> request_once(natsConnection* conn, const std::string& subject, const std::string& payload,
+                                 std::chrono::milliseconds timeout) {
+    natsMsg* reply = nullptr;
+    const natsStatus s = natsConnection_Request(&reply, conn, subject.c_str(), payload.data(),
+                                                static_cast<int>(payload.size()), timeout.count());
+    if (s != NATS_OK) return std::nullopt;
+    const std::string data(natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply)));
+    natsMsg_Destroy(reply);
+    Json parsed = Json::parse(data, nullptr, false);
+    if (parsed.is_discarded()) return Json{{"raw", data}};
+    return parsed;
+}
+
 }  // namespace
 
 RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
@@ -323,16 +338,7 @@ TestClient::~TestClient() {
 }
 
 std::optional<Json> TestClient::request(const std::string& subject, const Json& body, std::chrono::milliseconds timeout) {
-    const std::string payload = body.is_null() ? std::string() : body.dump();
-    natsMsg* reply = nullptr;
-    const natsStatus s = natsConnection_Request(&reply, as_conn(conn_), subject.c_str(), payload.data(),
-                                                static_cast<int>(payload.size()), timeout.count());
-    if (s != NATS_OK) return std::nullopt;
-    const std::string data(natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply)));
-    natsMsg_Destroy(reply);
-    Json parsed = Json::parse(data, nullptr, false);
-    if (parsed.is_discarded()) return Json{{"raw", data}};
-    return parsed;
+    return request_once(as_conn(conn_), subject, body.is_null() ? std::string() : body.dump(), timeout);
 }
 
 Json TestClient::api(const std::string& subject, const Json& body) {
@@ -362,30 +368,18 @@ Json TestClient::stream_info(const std::string& name) {
 void TestClient::delete_stream(const std::string& name) { api("$JS.API.STREAM.DELETE." + name); }
 
 Json TestClient::js_publish(const std::string& subject, const std::string& data) {
-    natsMsg* reply = nullptr;
-    const natsStatus s = natsConnection_Request(&reply, as_conn(conn_), subject.c_str(), data.data(),
-                                                static_cast<int>(data.size()), 5000);
+    const std::optional<Json> ack = request_once(as_conn(conn_), subject, data, std::chrono::milliseconds(5000));
     INFO("js publish on ", subject);
-    REQUIRE(s == NATS_OK);
-    const std::string body(natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply)));
-    natsMsg_Destroy(reply);
-    Json ack = Json::parse(body, nullptr, false);
-    REQUIRE_FALSE(ack.is_discarded());
-    REQUIRE_FALSE(ack.contains("error"));
-    return ack;
+    REQUIRE(ack.has_value());
+    INFO("ack ", ack->dump());
+    REQUIRE_FALSE(ack->contains("raw"));
+    REQUIRE_FALSE(ack->contains("error"));
+    return *ack;
 }
 
 std::optional<Json> TestClient::try_js_publish(const std::string& subject, const std::string& data,
                                                std::chrono::milliseconds timeout) {
-    natsMsg* reply = nullptr;
-    const natsStatus s = natsConnection_Request(&reply, as_conn(conn_), subject.c_str(), data.data(),
-                                                static_cast<int>(data.size()), timeout.count());
-    if (s != NATS_OK) return std::nullopt;
-    const std::string body(natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply)));
-    natsMsg_Destroy(reply);
-    Json ack = Json::parse(body, nullptr, false);
-    if (ack.is_discarded()) return Json{{"raw", body}};
-    return ack;
+    return request_once(as_conn(conn_), subject, data, timeout);
 }
 
 void TestClient::publish(const std::string& subject, const std::string& data) {

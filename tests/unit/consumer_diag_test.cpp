@@ -51,6 +51,17 @@ TEST_CASE("pending and nothing delivered for longer than --stall-after: stalled,
     CHECK(diagnose(fixture("consumer_info_pull.json"), at(kPullDelivered) + 4min, t, std::nullopt).verdict == Verdict::backlog);
 }
 
+TEST_CASE("a delivery centuries ago is long ago, not an int64 wrap-around to 'just now'") {
+    aa::Json info = fixture("consumer_info_pull.json");
+    info["delivered"]["last_active"] = "1700-01-01T00:00:00Z";  // parses; now - then overflows int64 ns
+    Thresholds t;
+    t.stall_after = 5min;
+    const auto d = diagnose(info, at(kPullDelivered), t, std::nullopt);
+    CHECK(d.verdict == Verdict::stalled);
+    REQUIRE(d.delivered_ago.has_value());
+    CHECK(*d.delivered_ago > std::chrono::hours(24 * 365 * 200));
+}
+
 TEST_CASE("ack pending at max_ack_pending with more waiting: blocked") {
     const auto d = diagnose(fixture("consumer_info_blocked.json"), at("2026-11-27T04:00:50Z"), Thresholds{}, std::nullopt);
     CHECK(d.verdict == Verdict::blocked);

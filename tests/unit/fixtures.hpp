@@ -1,11 +1,16 @@
 #pragma once
-// Reads the fixtures captured from real nats-server replies (tests/fixtures/README.md).
+// Reads the fixtures captured from real nats-server replies (tests/fixtures/README.md),
+// and makes the other inputs unit tests feed the core (a made-up environment).
 
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "src/environment.hpp"
 
 namespace aa::test {
 
@@ -18,5 +23,16 @@ inline std::string fixture_text(const std::string& name) {
 }
 
 inline nlohmann::json fixture(const std::string& name) { return nlohmann::json::parse(fixture_text(name)); }
+
+// An environment holding exactly VALUES (no process environment, no env file).
+inline aa::Environment env_of(std::map<std::string, std::string> values) {
+    return aa::Environment(
+        [values](const std::string& key) -> std::optional<std::string> {
+            auto it = values.find(key);
+            if (it == values.end()) return std::nullopt;
+            return it->second;
+        },
+        {});
+}
 
 }  // namespace aa::test

@@ -259,10 +259,12 @@ TEST_CASE("human output: one line per check, PASS/FAIL/WARN without colour, the 
     f.legacy_consumers = {consumer("ATHLETE_ALLY_EVENTS", "old-hrv", "athlete-ally.>", 3, 0)};
     Result r = verify(2, f, defaults());
     r.server.url = "nats://127.0.0.1:4222";
+    r.server.version = "2.9.10";
     std::ostringstream plain;
     render_human(r, aa::Style(false), plain);
     const std::string text = plain.str();
-    CHECK(text.starts_with("Phase 2 migration verification @ nats://127.0.0.1:4222\n"));
+    // The same server line as every other command's header.
+    CHECK(text.starts_with("Phase 2 migration verification @ nats://127.0.0.1:4222 (nats-server 2.9.10, standalone)\n"));
     CHECK(text.find("PASS dlq.exists: dlq stream AA_DLQ exists\n") != std::string::npos);
     CHECK(text.find("FAIL vendor.captures-vendor: AA_VENDOR_HOT captures vendor.> (expected: vendor.>; found: "
                     "vendor.oura.>; not captured: vendor.>)\n") != std::string::npos);

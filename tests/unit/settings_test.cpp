@@ -6,7 +6,11 @@
 
 #include "src/context_file.hpp"
 #include "src/errors.hpp"
+#include "src/service_settings.hpp"
 #include "src/settings.hpp"
+#include "tests/unit/fixtures.hpp"
+
+using aa::test::env_of;
 
 namespace {
 
@@ -24,16 +28,6 @@ struct Scratch {
         return path.string();
     }
 };
-
-aa::Environment env_of(std::map<std::string, std::string> values) {
-    return aa::Environment(
-        [values](const std::string& key) -> std::optional<std::string> {
-            auto it = values.find(key);
-            if (it == values.end()) return std::nullopt;
-            return it->second;
-        },
-        {});
-}
 
 std::string usage_error(const aa::GlobalFlags& flags, const aa::Environment& env) {
     try {
@@ -162,4 +156,16 @@ TEST_CASE("natscli context files parse; wrong types are errors") {
     CHECK(aa::context_is_path("dir/x"));
     CHECK(aa::context_is_path("x.json"));
     CHECK_FALSE(aa::context_is_path("prod"));
+}
+
+TEST_CASE("an ack wait too long for int64 nanoseconds is a usage error, not an overflow later") {
+    const auto ok = aa::resolve_service_settings(env_of({{"NORMALIZE_HRV_ACK_WAIT_MS", "9223372036854"}}), "C", "L");
+    CHECK(ok.hrv_ack_wait.count() == 9223372036854);
+    try {
+        aa::resolve_service_settings(env_of({{"NORMALIZE_HRV_ACK_WAIT_MS", "9223372036855"}}), "C", "L");
+        FAIL("no error");
+    } catch (const aa::UsageError& e) {
+        CHECK(std::string(e.what()) ==
+              "NORMALIZE_HRV_ACK_WAIT_MS=\"9223372036855\" (environment): expected a positive whole number up to 9223372036854");
+    }
 }

@@ -4,18 +4,9 @@
 
 #include "src/errors.hpp"
 #include "src/topology.hpp"
+#include "tests/unit/fixtures.hpp"
 
-namespace {
-aa::Environment env_of(std::map<std::string, std::string> values) {
-    return aa::Environment(
-        [values](const std::string& key) -> std::optional<std::string> {
-            auto it = values.find(key);
-            if (it == values.end()) return std::nullopt;
-            return it->second;
-        },
-        {});
-}
-}  // namespace
+using aa::test::env_of;
 
 TEST_CASE("the default topology is the reference's multi-stream one") {
     const auto settings = aa::resolve_topology(env_of({}));
