@@ -215,9 +215,14 @@ Settings resolve_settings(const GlobalFlags& flags, const Environment& process_e
         conn.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(parsed);
     }
 
-    conn.api_prefix = resolve_api_prefix(pick(flags.js_domain, "--js-domain", env, nullptr, ctx.jetstream_domain, ctx_name),
-                                         pick(flags.js_api_prefix, "--js-api-prefix", env, nullptr,
-                                              ctx.jetstream_api_prefix, ctx_name));
+    // Domain and prefix are one setting spelled two ways: the flags, when either
+    // is given, replace both of the context's, so a context's domain does not
+    // clash with a --js-api-prefix flag.
+    const bool api_flag_given = flags.js_domain.has_value() || flags.js_api_prefix.has_value();
+    const std::string ctx_domain = api_flag_given ? std::string() : ctx.jetstream_domain;
+    const std::string ctx_prefix = api_flag_given ? std::string() : ctx.jetstream_api_prefix;
+    conn.api_prefix = resolve_api_prefix(pick(flags.js_domain, "--js-domain", env, nullptr, ctx_domain, ctx_name),
+                                         pick(flags.js_api_prefix, "--js-api-prefix", env, nullptr, ctx_prefix, ctx_name));
 
     return Settings{std::move(conn), resolve_topology(env), std::move(env)};
 }

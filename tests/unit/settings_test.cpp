@@ -84,6 +84,12 @@ TEST_CASE("precedence: flag > environment > env file > context > default") {
         const auto s = aa::resolve_settings(flags, env_of({{"XDG_CONFIG_HOME", xdg}, {"NATS_URL", "nats://env:4222"}}));
         CHECK(s.connection.servers.front() == "nats://flag:4222");
     }
+    SUBCASE("a --js-api-prefix flag replaces the context's domain instead of clashing with it") {
+        aa::GlobalFlags flags;
+        flags.js_api_prefix = "$JS.edge.API";
+        const auto s = aa::resolve_settings(flags, env_of({{"XDG_CONFIG_HOME", xdg}}));
+        CHECK(s.connection.api_prefix == "$JS.edge.API");
+    }
     SUBCASE("--context picks a file by path") {
         const std::string other = scratch.write("other.json", R"({"url":"nats://other:4222"})");
         aa::GlobalFlags flags;
