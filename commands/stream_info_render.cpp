@@ -95,7 +95,7 @@ void render_stream(const StreamReport& stream, const Style& style, std::ostream&
 }
 
 void render_table(const Result& result, std::ostream& out) {
-    const std::string header = fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {:<6}", "NAME", "SUBJECTS",
+    const std::string header = fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {}", "NAME", "SUBJECTS",
                                            "MESSAGES", "BYTES", "CONSUMERS", "R", "MAX AGE", "STORAGE");
     out << header << '\n';
     for (const auto& stream : result.streams) {
@@ -103,7 +103,7 @@ void render_table(const Result& result, std::ostream& out) {
         const Json& state = object_at(stream.info, "state");
         std::string subjects = join(strings_at(config, "subjects"));
         if (subjects.size() > 40) subjects = subjects.substr(0, 37) + "...";
-        out << fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {:<6}\n", stream.name, subjects,
+        out << fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {}\n", stream.name, subjects,
                            uint_or(state, "messages"), format_bytes(uint_or(state, "bytes")),
                            uint_or(state, "consumer_count"), int_or(config, "num_replicas", 1),
                            format_limit_duration(int_or(config, "max_age")), string_or(config, "storage", "file"));
