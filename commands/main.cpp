@@ -90,10 +90,15 @@ int main(int argc, char** argv) {
                 ensure_streams_options, aa::ensure_streams::add_options, aa::ensure_streams::run);
 
     const bool json_requested = argv_has(argc, argv, "--json");
-    // Before parsing, scrub whatever follows a secret-bearing flag in argv.
-    for (int i = 1; i + 1 < argc; ++i) {
+    // Before parsing, note the values of secret-bearing flags, in either spelling.
+    for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--password" || arg == "--token") g_secrets.emplace_back(argv[i + 1]);
+        for (const std::string_view flag : {"--password", "--token"}) {
+            if (arg == flag && i + 1 < argc) g_secrets.emplace_back(argv[i + 1]);
+            if (arg.starts_with(flag) && arg.size() > flag.size() && arg[flag.size()] == '=') {
+                g_secrets.emplace_back(arg.substr(flag.size() + 1));
+            }
+        }
     }
 
     try {
@@ -104,6 +109,18 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
+    } catch (const CLI::ExtrasError&) {
+        // CLI11 would list every unexpected argument, values included, and a
+        // mistyped "--pasword s3cret" must not echo the secret: name flags only.
+        std::string flags_seen;
+        for (const std::string& extra : app.remaining()) {
+            if (!extra.starts_with("-")) continue;
+            if (!flags_seen.empty()) flags_seen += ", ";
+            flags_seen += extra.substr(0, extra.find('='));
+        }
+        return report_error(flags_seen.empty() ? "unexpected arguments (see aa-nats --help)"
+                                               : "unknown option " + flags_seen + " (see aa-nats --help)",
+                            aa::ExitCode::usage, json_requested);
     } catch (const CLI::ParseError& e) {
         // CLI11 uses its own codes (100-127) for parse errors; ours is 2.
         std::string message = e.what();

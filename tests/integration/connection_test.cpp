@@ -156,3 +156,15 @@ TEST_CASE("colour only when asked for by a terminal; NO_COLOR and --no-color kee
     CHECK(no_color.exit_code == 0);
     CHECK(no_color.out == piped.out);
 }
+
+TEST_CASE("a mistyped secret flag is named, its value never echoed") {
+    const auto typo = run_aa_nats({"stream-info", "--pasword", "typo-secret-7", "--json"});
+    CHECK(typo.exit_code == 2);
+    check_one_line_error(typo, "unknown option --pasword");
+    CHECK(typo.err.find("typo-secret-7") == std::string::npos);
+    CHECK(typo.out.find("typo-secret-7") == std::string::npos);
+
+    const auto joined = run_aa_nats({"stream-info", "--tokn=typo-secret-8"});
+    CHECK(joined.exit_code == 2);
+    CHECK(joined.err.find("typo-secret-8") == std::string::npos);
+}
