@@ -157,22 +157,24 @@ void check_subject_ownership(Plan& plan, const Facts& facts) {
         std::map<std::string, std::vector<std::string>> overlaps;  // other stream -> our subjects it keeps
         for (const auto& subject : minus(strings_at(a.config, "subjects"), current)) {
             for (const auto& [other, other_subjects] : final) {
-                if (other == a.stream) continue;
-                if (any_overlaps(other_subjects, subject)) {
-                    overlaps[other].push_back(subject);
-                } else if (live.count(other) && any_overlaps(live.at(other), subject)) {
-                    if (std::find(a.claims.begin(), a.claims.end(), subject) == a.claims.end()) a.claims.push_back(subject);
-                    // A named copy: clang 14 cannot capture a structured binding.
-                    const std::string& from = other;
-                    auto move = std::find_if(plan.moves.begin(), plan.moves.end(), [&](const SubjectMove& m) {
-                        return m.from == from && m.to == a.stream;
-                    });
-                    if (move == plan.moves.end()) {
-                        plan.moves.push_back({{}, other, a.stream, std::nullopt});
-                        move = std::prev(plan.moves.end());
-                    }
-                    move->subjects.push_back(subject);
+                if (other != a.stream && any_overlaps(other_subjects, subject)) overlaps[other].push_back(subject);
+            }
+            // A claim: another stream captures the subject now and will not
+            // once the plan is applied (updated without it, or deleted).
+            for (const auto& [other, other_subjects] : live) {
+                if (other == a.stream || !any_overlaps(other_subjects, subject)) continue;
+                if (final.count(other) && any_overlaps(final.at(other), subject)) continue;
+                if (std::find(a.claims.begin(), a.claims.end(), subject) == a.claims.end()) a.claims.push_back(subject);
+                // A named copy: clang 14 cannot capture a structured binding.
+                const std::string& from = other;
+                auto move = std::find_if(plan.moves.begin(), plan.moves.end(), [&](const SubjectMove& m) {
+                    return m.from == from && m.to == a.stream;
+                });
+                if (move == plan.moves.end()) {
+                    plan.moves.push_back({{}, other, a.stream, std::nullopt});
+                    move = std::prev(plan.moves.end());
                 }
+                move->subjects.push_back(subject);
             }
         }
         std::vector<std::string> reasons;

@@ -563,3 +563,19 @@ TEST_CASE("the migration walk on a 3-node cluster with R3 streams, several times
         for (const char* name : {"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"}) client.delete_stream(name);
     }
 }
+
+TEST_CASE("phase 3 straight from phase 1: the delete releases the subjects before the core stream claims them") {
+    NatsServer server;
+    TestClient client(server.url());
+    REQUIRE(ensure(server.url(), {}, {{"EVENT_STREAM_MODE", "single"}}).exit_code == 0);
+    REQUIRE(ensure(server.url(), {"--phase", "1"}).exit_code == 0);
+    const auto three = ensure(server.url(), {"--phase", "3", "--allow-delete", "--json"});
+    INFO(three.out, three.err);
+    CHECK(three.exit_code == 0);
+    const Json doc = three.json();
+    REQUIRE(doc.at("subject_moves").size() == 1);
+    CHECK(doc.at("subject_moves")[0].at("from") == "ATHLETE_ALLY_EVENTS");
+    CHECK(doc.at("subject_moves")[0].at("to") == "AA_CORE_HOT");
+    CHECK(client.stream_info("ATHLETE_ALLY_EVENTS").contains("error"));
+    CHECK(sorted_subjects(config_of(client, "AA_CORE_HOT")) == std::vector<std::string>{"athlete-ally.>", "sleep.*"});
+}

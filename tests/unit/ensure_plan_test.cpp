@@ -116,6 +116,29 @@ TEST_CASE("phase 1: vendor.> moves, removal first and addition right after") {
     CHECK(order == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "AA_VENDOR_HOT"});
 }
 
+TEST_CASE("phase 3 straight from phase 1: the legacy delete goes before the core create that claims its subjects") {
+    Json legacy = legacy_info(0);
+    legacy["config"]["subjects"] = {"athlete-ally.>", "sleep.*"};  // as phase 1 left it
+    Json vendor = core_info();
+    vendor["config"]["name"] = "AA_VENDOR_HOT";
+    vendor["config"]["subjects"] = {"vendor.>"};
+    Json dlq = core_info();
+    dlq["config"]["name"] = "AA_DLQ";
+    dlq["config"]["subjects"] = {"dlq.>"};
+    dlq["config"]["max_age"] = 14 * 24 * kHour;
+    const es::Plan plan =
+        es::make_plan(target(3), facts_with({legacy, vendor, dlq}), {.allow_delete = true, .allow_data_loss = false});
+    CHECK_FALSE(es::has_refusals(plan));
+    CHECK(action(plan, "ATHLETE_ALLY_EVENTS").action == es::Action::remove);
+    CHECK(action(plan, "AA_CORE_HOT").claims == std::vector<std::string>{"athlete-ally.>", "sleep.*"});
+    REQUIRE(plan.moves.size() == 1);
+    CHECK(plan.moves[0].from == "ATHLETE_ALLY_EVENTS");
+    std::vector<std::string> order;
+    for (const auto i : es::apply_order(plan)) order.push_back(plan.actions[i].stream);
+    const auto position = [&](const std::string& name) { return std::find(order.begin(), order.end(), name) - order.begin(); };
+    CHECK(position("ATHLETE_ALLY_EVENTS") < position("AA_CORE_HOT"));
+}
+
 TEST_CASE("phase 2 without a legacy stream does not create one; phase 3 needs --allow-delete and drained consumers") {
     const es::Plan two = es::make_plan(target(2), facts_with({}), {});
     CHECK(std::none_of(two.actions.begin(), two.actions.end(),
