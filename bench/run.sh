@@ -3,7 +3,7 @@
 # JetStream API requests, against a throwaway local server, in one run.
 # Results and method: docs/performance.md.
 #
-# usage: bash bench/run.sh [BUILD_DIR]   (default build/, configured Release by this script)
+# usage: bash bench/run.sh [BUILD_DIR]   (default build-bench/, configured Release by this script)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build-bench}"
@@ -19,7 +19,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 store=$(mktemp -d /tmp/aa-nats-bench.XXXXXX)
 nats-server -js -a 127.0.0.1 -p "$port" -sd "$store" >"$store/server.log" 2>&1 &
 server=$!
-trap 'kill $server; wait $server 2>/dev/null; rm -rf "$store"' EXIT
+# The server's exit status on SIGTERM must not become the script's.
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$store"' EXIT
 url="nats://127.0.0.1:$port"
 for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
 

@@ -11,16 +11,17 @@ void add_options(CLI::App& command, Options& options) {
     command.add_flag("--all", options.all, "every stream in the account, as a table sorted by name");
 }
 
+std::optional<StreamRole> role_of(const std::string& name, const TopologySettings& topology) {
+    for (const StreamRole role : kAllRoles) {
+        if (topology.names.of(role) == name) return role;
+    }
+    return std::nullopt;
+}
+
 std::vector<Target> targets(const Options& options, const TopologySettings& topology) {
     std::vector<Target> out;
     if (!options.names.empty()) {
-        for (const auto& name : options.names) {
-            std::optional<StreamRole> role;
-            for (const StreamRole r : kAllRoles) {
-                if (topology.names.of(r) == name) role = r;
-            }
-            out.push_back({name, role});
-        }
+        for (const auto& name : options.names) out.push_back({name, role_of(name, topology)});
         return out;
     }
     for (const StreamRole role : kAllRoles) out.push_back({topology.names.of(role), role});
@@ -58,6 +59,7 @@ ExitCode run(const Options& options, CommandContext& context) {
         for (Json& info : js.list_streams()) {
             StreamReport report;
             report.name = string_or(object_at(info, "config"), "name");
+            report.role = role_of(report.name, context.settings().topology);
             report.found = true;
             report.info = std::move(info);
             result.streams.push_back(std::move(report));

@@ -46,6 +46,9 @@ struct Target {
 };
 std::vector<Target> targets(const Options& options, const TopologySettings& topology);
 
+// The role NAME plays in the topology, if it is one of its streams.
+std::optional<StreamRole> role_of(const std::string& name, const TopologySettings& topology);
+
 // Fills in the drift of every found stream that the mode's topology manages.
 void attach_drift(Result& result, const TopologySettings& topology);
 

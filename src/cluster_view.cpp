@@ -42,7 +42,9 @@ void render_cluster_state(const ClusterState& cluster, const Style& style, std::
                                               : style.warn("behind");
         out << fmt::format(fmt::runtime(label_format), "") << "  " << replica.name << ": " << state;
         if (replica.lag > 0) out << ", lag " << replica.lag;
-        out << ", seen " << format_duration(std::chrono::nanoseconds(replica.active_ns)) << " ago\n";
+        // Milliseconds are as precise as "last seen" needs to be.
+        const auto seen = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::nanoseconds(replica.active_ns));
+        out << ", seen " << format_duration(seen) << " ago\n";
     }
 }
 

@@ -200,3 +200,16 @@ TEST_CASE("R3 stream on a 3-node cluster: leader, replicas, and an offline repli
     INFO(text);
     CHECK(offline_seen);
 }
+
+TEST_CASE("--all names the topology role of the streams it lists") {
+    NatsServer server;
+    TestClient client(server.url());
+    client.create_stream(core_config());
+    client.create_stream(Json{{"name", "OTHER"}, {"subjects", {"other.>"}}, {"storage", "memory"}});
+    const auto r = run_aa_nats({"stream-info", "--all", "--json", "-s", server.url()});
+    REQUIRE(r.exit_code == 0);
+    const Json doc = r.json();
+    REQUIRE(doc.at("streams").size() == 2);
+    CHECK(doc.at("streams")[0].at("role") == "core");
+    CHECK_FALSE(doc.at("streams")[1].contains("role"));
+}

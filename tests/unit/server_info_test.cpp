@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "src/cluster_view.hpp"
 #include "src/errors.hpp"
 #include "src/server_info.hpp"
@@ -33,4 +35,14 @@ TEST_CASE("cluster state of a real R3 stream with one node stopped") {
     const auto standalone = aa::parse_cluster_state(aa::test::fixture("stream_info_single.json"));
     CHECK(standalone.leader.empty());
     CHECK(standalone.replicas.empty());
+}
+
+TEST_CASE("replica lines read as an operator expects: state and a last-seen age in ms") {
+    std::ostringstream out;
+    aa::render_cluster_state(aa::parse_cluster_state(aa::test::fixture("stream_info_cluster_r3_offline.json")),
+                             aa::Style(false), out, "  {:<18}");
+    const std::string text = out.str();
+    INFO(text);
+    CHECK(text.find("OFFLINE, seen 11.248s ago") != std::string::npos);
+    CHECK(text.find("ns ago") == std::string::npos);
 }
