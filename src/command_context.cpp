@@ -11,7 +11,11 @@ Json to_json(const ServerFacts& facts) {
 }
 
 void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
-    if (!string_or(object_at(stream_info, "cluster"), "name").empty()) server.clustered = true;
+    const std::string name = string_or(object_at(stream_info, "cluster"), "name");
+    if (name.empty()) return;
+    server.clustered = true;
+    // The greeting may have been unreadable: the stream names the cluster too.
+    if (server.cluster_name.empty()) server.cluster_name = name;
 }
 
 CommandContext::CommandContext(Settings settings, Output output)

@@ -26,7 +26,7 @@ struct ServerFacts {
 Json to_json(const ServerFacts& facts);
 
 // A stream info naming a cluster proves the server is clustered, even when its
-// INFO greeting did not say so (or could not be read): marks SERVER clustered then.
+// INFO greeting did not say so (or could not be read): marks SERVER clustered, naming the cluster.
 void note_stream_cluster(ServerFacts& server, const Json& stream_info);
 
 class CommandContext {

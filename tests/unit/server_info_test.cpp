@@ -5,6 +5,7 @@
 #include "src/cluster_view.hpp"
 #include "src/errors.hpp"
 #include "src/server_info.hpp"
+#include "src/server_line.hpp"
 #include "tests/unit/fixtures.hpp"
 
 TEST_CASE("the INFO greeting gives version and cluster") {
@@ -45,4 +46,13 @@ TEST_CASE("replica lines read as an operator expects: state and a last-seen age 
     INFO(text);
     CHECK(text.find("OFFLINE, seen 11.248s ago") != std::string::npos);
     CHECK(text.find("ns ago") == std::string::npos);
+}
+
+TEST_CASE("a clustered stream names the cluster when the greeting could not be read") {
+    aa::ServerFacts server;
+    server.url = "nats://127.0.0.1:4222";
+    aa::note_stream_cluster(server, aa::test::fixture("stream_info_single.json"));
+    CHECK(aa::describe_server(server) == "nats://127.0.0.1:4222 (nats-server version unknown, standalone)");
+    aa::note_stream_cluster(server, aa::test::fixture("stream_info_cluster_r3.json"));
+    CHECK(aa::describe_server(server) == "nats://127.0.0.1:4222 (nats-server version unknown, cluster aa-test)");
 }
