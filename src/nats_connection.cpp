@@ -237,12 +237,6 @@ std::string NatsConnection::connected_url() const {
     return redact_url(buffer);
 }
 
-void NatsConnection::publish(const std::string& subject, const std::string& data) {
-    const natsStatus s =
-        natsConnection_Publish(impl_->conn, subject.c_str(), data.data(), static_cast<int>(data.size()));
-    if (s != NATS_OK) throw ConnectionError(fmt::format("cannot publish on {}: {}", subject, last_error_text(s)));
-}
-
 std::string nats_library_version() { return nats_GetVersion(); }
 
 void shutdown_nats_library() { nats_Close(); }

@@ -39,9 +39,6 @@ public:
     // The URL this connection is using, without credentials.
     std::string connected_url() const;
 
-    // Publishes a message without waiting for anything (used by tests and benchmarks).
-    void publish(const std::string& subject, const std::string& data);
-
 private:
     struct Impl;
     explicit NatsConnection(std::unique_ptr<Impl> impl);

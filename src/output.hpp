@@ -52,7 +52,7 @@ ExitCode emit(const Output& output, const Result& result,
     return exit_code(result);
 }
 
-// The schema version every --json document carries (docs/json.md).
+// The schema version every --json document carries (documented in each command's doc).
 inline constexpr int kJsonSchemaVersion = 1;
 
 // Whether to colour: a terminal, no --no-color and no NO_COLOR.

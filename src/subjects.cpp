@@ -31,8 +31,6 @@ bool subject_covers(std::string_view pattern, std::string_view filter) {
     return p.size() == f.size();
 }
 
-bool subject_matches(std::string_view pattern, std::string_view subject) { return subject_covers(pattern, subject); }
-
 bool subjects_overlap(std::string_view a, std::string_view b) {
     const auto x = tokens(a);
     const auto y = tokens(b);

@@ -8,9 +8,6 @@
 
 namespace aa {
 
-// True when SUBJECT (a literal subject) is matched by PATTERN.
-bool subject_matches(std::string_view pattern, std::string_view subject);
-
 // True when every subject FILTER can match is also matched by PATTERN
 // ("athlete-ally.>" covers "athlete-ally.hrv.*"; "sleep.*" does not cover "sleep.>").
 bool subject_covers(std::string_view pattern, std::string_view filter);
