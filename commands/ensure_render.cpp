@@ -1,6 +1,8 @@
 // Human and JSON renderings of an ensure-streams result: the plan, one line
 // per stream, then what was done.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "commands/ensure_streams.hpp"
@@ -79,11 +81,29 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
         << '\n';
 }
 
+// Event subject families no stream captures now, and whether the plan
+// captures them again: shown before the plan, since messages are being lost.
+void render_capture_gaps(const Plan& plan, const Style& style, std::ostream& out) {
+    const auto lost = gaps(plan.capture_now);
+    for (const FamilyCapture* gap : lost) {
+        out << style.bad("LOST ") << describe_capture(*gap) << '\n';
+        const auto after = std::find_if(plan.capture_after.begin(), plan.capture_after.end(),
+                                        [&](const FamilyCapture& c) { return c.family == gap->family; });
+        if (after != plan.capture_after.end() && !after->lost()) {
+            out << fmt::format("     this plan captures it again: {}\n", after->streams.front().stream);
+        } else {
+            out << "     this plan does not capture it: add it to a stream of the topology\n";
+        }
+    }
+    if (!lost.empty()) out << '\n';
+}
+
 }  // namespace
 
 void render_human(const Result& result, const Style& style, std::ostream& out) {
     out << "NATS JetStream @ " << describe_server(result.server) << '\n';
     out << "Target: " << result.plan.target.summary << "\n\n";
+    render_capture_gaps(result.plan, style, out);
     for (const auto& a : result.plan.actions) out << action_line(a, style) << '\n';
     if (result.plan.actions.empty()) out << "(no streams in the target)\n";
     for (const auto& move : result.plan.moves) {
@@ -130,6 +150,9 @@ Json to_json(const Result& result) {
                 {"actions", std::move(actions)},
                 {"subject_moves", std::move(moves)},
                 {"warnings", plan.warnings},
+                {"capture", to_json(plan.capture_now)},
+                {"uncaptured", lost_families(plan.capture_now)},
+                {"uncaptured_after", lost_families(plan.capture_after)},
                 {"drift", has_drift(plan)},
                 {"exit_code", static_cast<int>(exit_code(result))}};
 }

@@ -68,7 +68,7 @@ ExitCode exit_code(const Result& result) {
     // A write left without a reply is a connection problem (3), as when reading.
     if (result.outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
     if (has_refusals(result.plan) || result.failed()) return ExitCode::check_failed;
-    if (result.check && has_drift(result.plan)) return ExitCode::check_failed;
+    if (result.check && (has_drift(result.plan) || has_capture_gaps(result.plan))) return ExitCode::check_failed;
     return ExitCode::ok;
 }
 

@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "src/capture.hpp"
 #include "src/command_context.hpp"
 #include "src/migration_phases.hpp"
 #include "src/stream_diff.hpp"
@@ -102,6 +103,11 @@ struct Plan {
     std::vector<StreamAction> actions;
     std::vector<SubjectMove> moves;
     std::vector<std::string> warnings;
+    // Who captures each event subject family now, and once the plan is
+    // applied. A plan never takes a family from every stream: the action that
+    // would is refused.
+    std::vector<FamilyCapture> capture_now;
+    std::vector<FamilyCapture> capture_after;
 };
 
 // The pure planner.
@@ -109,6 +115,7 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags);
 
 bool has_refusals(const Plan& plan);
 bool has_drift(const Plan& plan);  // anything but "unchanged"
+bool has_capture_gaps(const Plan& plan);  // an event subject family lost now
 
 // ---- Apply -----------------------------------------------------------------
 

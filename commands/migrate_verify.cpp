@@ -22,10 +22,11 @@ void require_distinct_names(const StreamNames& names) {
 }
 
 // All facts in one round trip: the four stream infos, the two durables on
-// their target streams and the first page of the legacy stream's consumers.
+// their target streams, the first page of the legacy stream's consumers, and
+// the streams that capture each event subject family.
 Facts gather(JetStreamClient& js, const Targets& targets) {
     const StreamNames& n = targets.names;
-    const std::vector<ApiCall> calls{
+    std::vector<ApiCall> calls{
         {stream_info_verb(n.core), nullptr},
         {stream_info_verb(n.vendor), nullptr},
         {stream_info_verb(n.dlq), nullptr},
@@ -34,6 +35,8 @@ Facts gather(JetStreamClient& js, const Targets& targets) {
         {consumer_info_verb(n.vendor, targets.service.oura_durable), nullptr},
         {consumer_list_verb(n.legacy), Json{{"offset", 0}}},
     };
+    constexpr std::size_t kFirstCaptureCall = 7;
+    for (const auto& family : targets.families) calls.push_back({kStreamListVerb, streams_overlapping_body(family)});
     std::vector<ApiReply> replies = js.call_many(calls);
     auto subject = [&](std::size_t i) { return js.subject_of(calls[i].verb); };
 
@@ -47,6 +50,11 @@ Facts gather(JetStreamClient& js, const Targets& targets) {
     ConsumerPage page = consumer_page_or_empty(std::move(replies[6]), subject(6));
     // More than one page (256) of legacy consumers is rare: only then a second trip.
     facts.legacy_consumers = page.complete ? std::move(page.consumers) : js.list_consumers(n.legacy);
+    for (std::size_t i = 0; i < targets.families.size(); ++i) {
+        const std::size_t call = kFirstCaptureCall + i;
+        const auto streams = stream_page(std::move(replies[call]), subject(call));
+        facts.capture.push_back(capture_of(targets.families[i], subjects_of_streams(streams)));
+    }
     return facts;
 }
 
@@ -74,7 +82,8 @@ ExitCode run(const Options& options, CommandContext& context) {
     require_distinct_names(settings.topology.names);
     const Targets targets{settings.topology.names,
                           resolve_service_settings(settings.env, settings.topology.names.core,
-                                                   settings.topology.names.legacy)};
+                                                   settings.topology.names.legacy),
+                          event_families(settings.topology.mode, /*migrating=*/true)};
 
     const Facts facts = gather(context.jetstream(), targets);
     Result result = phase_given ? verify(phase, facts, targets) : detect(facts, targets);

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "src/capture.hpp"
 #include "src/command_context.hpp"
 #include "src/service_settings.hpp"
 #include "src/topology.hpp"
@@ -49,15 +50,19 @@ struct Facts {
     std::optional<Json> hrv_consumer;               // the HRV durable's info on the core stream
     std::optional<Json> oura_consumer;              // the Oura durable's info on the vendor stream
     std::vector<Json> legacy_consumers;             // every consumer info on the legacy stream
+    std::vector<FamilyCapture> capture;             // who captures each event subject family
 };
 
 // What the target states are made of: stream names and the services' durables/DLQ subject.
 struct Targets {
     StreamNames names;
     ServiceSettings service;
+    std::vector<std::string> families;  // the event subject families that must stay captured
 };
 
 // The checks of PHASE's target state, which includes every earlier phase's.
+// Every phase starts with the capture invariant: each event subject family is
+// captured by a stream, so a server left between two phases verifies none.
 // A check that depends on something missing (a stream's subjects when the
 // stream is absent) is left out, so one deviation fails exactly one check.
 std::vector<Check> evaluate(int phase, const Facts& facts, const Targets& targets);
@@ -82,6 +87,7 @@ struct Result {
     // --detect only:
     std::vector<PhaseOutcome> phases;  // one per phase, 0..3
     std::optional<int> detected;       // the highest verified phase, or none
+    std::vector<FamilyCapture> capture;  // who captures each event subject family
 };
 
 // The --detect result: every phase evaluated, the highest verified one reported.

@@ -133,6 +133,19 @@ Check legacy_drained(int phase, const std::string& legacy_name, const Facts& fac
     return check;
 }
 
+// "vendor.>" -> "capture.vendor": a stable id per family.
+std::string capture_id(const std::string& family) { return "capture." + family.substr(0, family.find('.')); }
+
+// The capture invariant for one family, part of every phase's target state.
+Check captured(const FamilyCapture& capture) {
+    std::vector<std::string> streams;
+    for (const auto& s : capture.streams) streams.push_back(s.stream);
+    Check check{capture_id(capture.family), 0, fmt::format("{} is captured by a stream", capture.family),
+                capture.lost() ? Status::fail : Status::pass, "captured", std::string(to_string(capture.state)), ""};
+    check.note = capture.lost() ? describe_capture(capture) : fmt::format("by {}", join(streams));
+    return check;
+}
+
 }  // namespace
 
 std::string_view to_string(Status status) {
@@ -148,6 +161,9 @@ std::vector<Check> evaluate(int phase, const Facts& facts, const Targets& target
     const StreamNames& n = targets.names;
     const ServiceSettings& s = targets.service;
     std::vector<Check> checks;
+
+    // Every phase: no event subject family is left without a stream.
+    for (const FamilyCapture& capture : facts.capture) checks.push_back(captured(capture));
 
     // Phase 0: the DLQ stream catches dead letters, the HRV consumer's included.
     checks.push_back(stream_exists("dlq.exists", 0, StreamRole::dlq, n.dlq, facts.dlq));
@@ -211,6 +227,7 @@ Result verify(int phase, const Facts& facts, const Targets& targets) {
     Result result;
     result.phase = phase;
     result.checks = evaluate(phase, facts, targets);
+    result.capture = facts.capture;
     return result;
 }
 
@@ -223,6 +240,7 @@ Result detect(const Facts& facts, const Targets& targets) {
         if (counts.verified()) result.detected = phase;
     }
     result.checks = evaluate(kLastPhase, facts, targets);
+    result.capture = facts.capture;
     return result;
 }
 

@@ -95,6 +95,14 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
     const std::string verdict =
         result.detected ? fmt::format("Detected phase: {}", *result.detected) : std::string("Detected phase: none");
     out << (result.detected ? style.good(verdict) : style.bad(verdict)) << '\n';
+    const auto lost = gaps(result.capture);
+    if (lost.empty()) return;
+    // Some families captured and others not: a move was left half done.
+    const bool between = lost.size() < result.capture.size();
+    out << style.bad(between ? "The server is between phases: messages to these subjects are lost now."
+                             : "No stream captures the event subjects yet (before phase 0).")
+        << '\n';
+    for (const FamilyCapture* capture : lost) out << "  " << describe_capture(*capture) << '\n';
 }
 
 Json to_json(const Result& result) {
@@ -120,6 +128,10 @@ Json to_json(const Result& result) {
         }
         doc["phases"] = std::move(phases);
     }
+    Json uncaptured = Json::array();
+    for (const FamilyCapture* capture : gaps(result.capture)) uncaptured.push_back(capture->family);
+    doc["uncaptured"] = std::move(uncaptured);
+    doc["capture"] = aa::to_json(result.capture);
     doc["checks"] = std::move(checks);
     return doc;
 }

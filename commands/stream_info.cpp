@@ -4,7 +4,49 @@
 
 #include <fmt/format.h>
 
+#include "src/api_lookup.hpp"
+
 namespace aa::stream_info {
+namespace {
+
+// Every stream in the account, sorted by name; capture is judged on all of them.
+void gather_all(JetStreamClient& js, const TopologySettings& topology, Result& result) {
+    std::vector<Json> infos = js.list_streams();
+    result.capture = capture_of_all(event_families(topology.mode, /*migrating=*/false), subjects_of_streams(infos));
+    for (Json& info : infos) {
+        StreamReport report;
+        report.name = string_or(object_at(info, "config"), "name");
+        report.role = role_of(report.name, topology);
+        report.found = true;
+        report.info = std::move(info);
+        result.streams.push_back(std::move(report));
+    }
+    std::sort(result.streams.begin(), result.streams.end(),
+              [](const StreamReport& a, const StreamReport& b) { return a.name < b.name; });
+}
+
+// The wanted streams' infos and, for the topology's view, the streams that
+// capture each event subject family: one batch, one round trip.
+void gather_named(JetStreamClient& js, const std::vector<Target>& wanted, const std::vector<std::string>& families,
+                  Result& result) {
+    std::vector<ApiCall> calls;
+    for (const auto& t : wanted) calls.push_back({stream_info_verb(t.name), nullptr});
+    for (const auto& family : families) calls.push_back({kStreamListVerb, streams_overlapping_body(family)});
+    std::vector<ApiReply> replies = js.call_many(calls);
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        std::optional<Json> info = info_or_absent(std::move(replies[i]), js.subject_of(calls[i].verb));
+        StreamReport report{wanted[i].name, wanted[i].role, info.has_value(), nullptr, std::nullopt};
+        if (info) report.info = std::move(*info);
+        result.streams.push_back(std::move(report));
+    }
+    for (std::size_t i = 0; i < families.size(); ++i) {
+        const std::size_t call = wanted.size() + i;
+        const auto streams = stream_page(std::move(replies[call]), js.subject_of(calls[call].verb));
+        result.capture.push_back(capture_of(families[i], subjects_of_streams(streams)));
+    }
+}
+
+}  // namespace
 
 void add_options(CLI::App& command, Options& options) {
     command.add_option("STREAM", options.names, "streams to show (default: the topology's core, vendor, DLQ and legacy streams)");
@@ -52,32 +94,17 @@ ExitCode run(const Options& options, CommandContext& context) {
     }
 
     JetStreamClient& js = context.jetstream();
+    const TopologySettings& topology = context.settings().topology;
     Result result;
     result.all = options.all;
     result.names_given = !options.names.empty();
     if (options.all) {
-        for (Json& info : js.list_streams()) {
-            StreamReport report;
-            report.name = string_or(object_at(info, "config"), "name");
-            report.role = role_of(report.name, context.settings().topology);
-            report.found = true;
-            report.info = std::move(info);
-            result.streams.push_back(std::move(report));
-        }
-        std::sort(result.streams.begin(), result.streams.end(),
-                  [](const StreamReport& a, const StreamReport& b) { return a.name < b.name; });
+        gather_all(js, topology, result);
     } else {
-        const std::vector<Target> wanted = targets(options, context.settings().topology);
-        std::vector<std::string> names;
-        for (const auto& t : wanted) names.push_back(t.name);
-        std::vector<std::optional<Json>> infos = js.stream_infos(names);
-        for (std::size_t i = 0; i < wanted.size(); ++i) {
-            StreamReport report{wanted[i].name, wanted[i].role, infos[i].has_value(), nullptr, std::nullopt};
-            if (infos[i]) report.info = std::move(*infos[i]);
-            result.streams.push_back(std::move(report));
-        }
+        const auto families = result.names_given ? std::vector<std::string>{} : event_families(topology.mode, /*migrating=*/false);
+        gather_named(js, targets(options, topology), families, result);
     }
-    attach_drift(result, context.settings().topology);
+    attach_drift(result, topology);
     result.server = context.server();
     for (const auto& s : result.streams) note_stream_cluster(result.server, s.info);
 

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "src/capture.hpp"
 #include "src/command_context.hpp"
 #include "src/stream_diff.hpp"
 #include "src/topology.hpp"
@@ -37,6 +38,10 @@ struct Result {
     std::vector<StreamReport> streams;
     bool names_given = false;  // a missing stream named on the command line fails the command
     bool all = false;
+    // Who captures each event subject family (not asked when streams are named).
+    // Shown first; it never changes the exit code: migrate-verify and
+    // ensure-streams --check are the gates.
+    std::vector<FamilyCapture> capture;
 };
 
 // Which streams to ask for: the given names, or the topology's four.

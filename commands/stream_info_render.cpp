@@ -111,10 +111,23 @@ void render_table(const Result& result, std::ostream& out) {
     out << fmt::format("{} stream{}\n", result.streams.size(), result.streams.size() == 1 ? "" : "s");
 }
 
+// Who captures each event subject family, the lost ones first: a family
+// captured by no stream loses every message published to it.
+void render_capture(const std::vector<FamilyCapture>& capture, const Style& style, std::ostream& out) {
+    if (capture.empty()) return;
+    out << style.bold("Event subjects") << '\n';
+    for (const FamilyCapture* gap : gaps(capture)) out << "  " << style.bad("LOST ") << describe_capture(*gap) << '\n';
+    for (const auto& c : capture) {
+        if (!c.lost()) out << fmt::format("  {:<16} {}\n", c.family, c.streams.front().stream);
+    }
+    out << '\n';
+}
+
 }  // namespace
 
 void render_human(const Result& result, const Style& style, std::ostream& out) {
     out << "NATS JetStream @ " << describe_server(result.server) << '\n' << std::string(60, '=') << "\n\n";
+    render_capture(result.capture, style, out);
     if (result.all) {
         render_table(result, out);
         return;
@@ -134,7 +147,12 @@ Json to_json(const Result& result) {
         }
         streams.push_back(std::move(item));
     }
-    return Json{{"schema_version", kJsonSchemaVersion}, {"server", to_json(result.server)}, {"streams", std::move(streams)}};
+    Json doc{{"schema_version", kJsonSchemaVersion}, {"server", to_json(result.server)}, {"streams", std::move(streams)}};
+    if (!result.names_given) {
+        doc["capture"] = aa::to_json(result.capture);
+        doc["uncaptured"] = lost_families(result.capture);
+    }
+    return doc;
 }
 
 }  // namespace aa::stream_info

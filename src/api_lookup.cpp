@@ -12,6 +12,8 @@ std::string consumer_info_verb(const std::string& stream, const std::string& dur
 
 std::string consumer_list_verb(const std::string& stream) { return "CONSUMER.LIST." + stream; }
 
+Json streams_overlapping_body(const std::string& subject) { return Json{{"offset", 0}, {"subject", subject}}; }
+
 std::optional<Json> info_or_absent(ApiReply reply, const std::string& subject) {
     if (reply.is_error(err_code::kStreamNotFound) || reply.is_error(err_code::kConsumerNotFound)) return std::nullopt;
     if (!reply.ok()) throw ApiFailure(subject, *reply.error);
@@ -25,6 +27,13 @@ ConsumerPage consumer_page_or_empty(ApiReply reply, const std::string& subject) 
     for (const Json& consumer : array_at(*body, "consumers")) page.consumers.push_back(consumer);
     page.complete = static_cast<std::int64_t>(page.consumers.size()) >= int_or(*body, "total");
     return page;
+}
+
+std::vector<Json> stream_page(ApiReply reply, const std::string& subject) {
+    if (!reply.ok()) throw ApiFailure(subject, *reply.error);
+    std::vector<Json> streams;
+    for (const Json& info : array_at(reply.body, "streams")) streams.push_back(info);
+    return streams;
 }
 
 }  // namespace aa

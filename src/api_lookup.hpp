@@ -16,6 +16,14 @@ std::string stream_info_verb(const std::string& stream);
 std::string consumer_info_verb(const std::string& stream, const std::string& durable);
 std::string consumer_list_verb(const std::string& stream);
 
+// "Which streams capture SUBJECT", asked of the server itself: STREAM.LIST
+// filtered on a subject answers with the infos of the streams whose subjects
+// overlap it (verified on nats-server 2.9.10), without listing the account.
+// LIST rather than NAMES: the configs tell a stream that covers the subject
+// from one that captures only part of it.
+inline constexpr const char* kStreamListVerb = "STREAM.LIST";
+Json streams_overlapping_body(const std::string& subject);
+
 // The reply body when REPLY succeeded; nullopt when its err_code says the
 // stream (10059) or the consumer (10014) does not exist. Any other API error
 // throws ApiFailure naming SUBJECT (exit 3): that is "could not look", not "absent".
@@ -29,5 +37,10 @@ struct ConsumerPage {
     bool complete = true;
 };
 ConsumerPage consumer_page_or_empty(ApiReply reply, const std::string& subject);
+
+// The stream infos of a filtered STREAM.LIST reply ("streams": null is none).
+// An error reply throws ApiFailure naming SUBJECT. One page (256 infos) is
+// read: far more streams than can overlap one subject family.
+std::vector<Json> stream_page(ApiReply reply, const std::string& subject);
 
 }  // namespace aa

@@ -87,6 +87,8 @@ TEST_CASE("--js-domain and --js-api-prefix change the API subjects") {
     // A responder only under the domain's prefix: answering proves the prefix was used.
     FakeResponder hub(server.url(), "$JS.hub.API.STREAM.INFO.*",
                       R"({"type":"io.nats.jetstream.api.v1.stream_info_response","error":{"code":404,"err_code":10059,"description":"stream not found"}})");
+    FakeResponder hub_list(server.url(), "$JS.hub.API.STREAM.LIST",
+                           R"({"type":"io.nats.jetstream.api.v1.stream_list_response","total":0,"offset":0,"limit":256,"streams":null})");
     const auto domain = run_aa_nats({"stream-info", "--json", "--js-domain", "hub", "-s", server.url()});
     CHECK(domain.exit_code == 0);
     CHECK(domain.json().at("streams")[0].at("found") == false);

@@ -117,7 +117,7 @@ TEST_CASE("human output: one line per check, the real phase number, PASS/FAIL/WA
                           "athlete-ally.>, sleep.*\n") != std::string::npos);
     CHECK(passed.out.find("PASS core.hrv-durable: durable normalize-hrv-durable exists on AA_CORE_HOT\n") !=
           std::string::npos);
-    CHECK(passed.out.ends_with("Results: 14 passed, 0 failed, 0 warnings\nPhase 2 verification PASSED\n"));
+    CHECK(passed.out.ends_with("Results: 18 passed, 0 failed, 0 warnings\nPhase 2 verification PASSED\n"));
     CHECK(passed.out.find("${phase}") == std::string::npos);
     CHECK(passed.out.find("\x1b[") == std::string::npos);
     CHECK(passed.out.find("✅") == std::string::npos);
@@ -126,13 +126,13 @@ TEST_CASE("human output: one line per check, the real phase number, PASS/FAIL/WA
     CHECK(failed.exit_code == 1);
     CHECK(failed.out.find("FAIL legacy.absent: legacy stream ATHLETE_ALLY_EVENTS does not exist (expected: absent; "
                           "found: present)\n") != std::string::npos);
-    CHECK(failed.out.ends_with("Results: 14 passed, 1 failed, 0 warnings\nPhase 3 verification FAILED\n"));
+    CHECK(failed.out.ends_with("Results: 18 passed, 1 failed, 0 warnings\nPhase 3 verification FAILED\n"));
 
     const auto detect = run_aa_nats({"migrate-verify", "--detect", "-s", server.url()});
     CHECK(detect.exit_code == 0);
     CHECK(detect.out.find("[3] FAIL legacy.absent: ") != std::string::npos);
-    CHECK(detect.out.find("Phase 2: verified (14 passed, 0 failed, 0 warnings)\n") != std::string::npos);
-    CHECK(detect.out.ends_with("Phase 3: not verified (14 passed, 1 failed, 0 warnings)\nDetected phase: 2\n"));
+    CHECK(detect.out.find("Phase 2: verified (18 passed, 0 failed, 0 warnings)\n") != std::string::npos);
+    CHECK(detect.out.ends_with("Phase 3: not verified (18 passed, 1 failed, 0 warnings)\nDetected phase: 2\n"));
 }
 
 TEST_CASE("single deviations fail exactly their check") {
@@ -144,16 +144,16 @@ TEST_CASE("single deviations fail exactly their check") {
         std::map<std::string, std::string> env;
     };
     const std::vector<Deviation> deviations{
-        {"missing DLQ stream", 2, [](TestClient& c) { c.delete_stream("AA_DLQ"); }, {"dlq.exists"}, {}},
+        {"missing DLQ stream", 2, [](TestClient& c) { c.delete_stream("AA_DLQ"); }, {"capture.dlq", "dlq.exists"}, {}},
         {"DLQ stream without dlq.>", 0,
          [](TestClient& c) { update_stream(c, stream_config("AA_DLQ", {"dlq.normalize.>"})); },
-         {"dlq.captures-dlq"}, {}},
+         {"capture.dlq", "dlq.captures-dlq"}, {}},
         {"HRV DLQ subject outside the DLQ stream", 2, [](TestClient&) {}, {"dlq.captures-hrv-dlq-subject"},
          {{"NORMALIZE_HRV_DLQ_SUBJECT", "deadletter.hrv"}}},
-        {"missing vendor stream", 1, [](TestClient& c) { c.delete_stream("AA_VENDOR_HOT"); }, {"vendor.exists"}, {}},
+        {"missing vendor stream", 1, [](TestClient& c) { c.delete_stream("AA_VENDOR_HOT"); }, {"capture.vendor", "vendor.exists"}, {}},
         {"core stream without sleep.*", 2,
          [](TestClient& c) { update_stream(c, stream_config("AA_CORE_HOT", {"athlete-ally.>"})); },
-         {"core.captures-core"}, {}},
+         {"capture.sleep", "core.captures-core"}, {}},
         {"missing oura durable", 2, [](TestClient& c) { delete_consumer(c, "AA_VENDOR_HOT", "normalize-oura"); },
          {"vendor.oura-durable"}, {}},
         {"missing HRV durable", 2, [](TestClient& c) { delete_consumer(c, "AA_CORE_HOT", "normalize-hrv-durable"); },
@@ -175,7 +175,7 @@ TEST_CASE("single deviations fail exactly their check") {
              c.delete_stream("AA_CORE_HOT");
              update_stream(c, stream_config(kLegacy, {"athlete-ally.>"}));
          },
-         {"core.exists", "legacy.released-core"}, {}},
+         {"capture.sleep", "core.exists", "legacy.released-core"}, {}},
         {"legacy present in phase 3", 3, [](TestClient&) {}, {"legacy.absent"}, {}},
     };
     for (const auto& d : deviations) {
@@ -236,7 +236,7 @@ TEST_CASE("legacy consumers with pending or unacknowledged messages warn in phas
     }
     const auto human = run_aa_nats({"migrate-verify", "2", "-s", server.url()});
     CHECK(human.out.find("WARN legacy.consumers-drained: ") != std::string::npos);
-    CHECK(human.out.ends_with("Results: 13 passed, 0 failed, 1 warnings\nPhase 2 verification PASSED\n"));
+    CHECK(human.out.ends_with("Results: 17 passed, 0 failed, 1 warnings\nPhase 2 verification PASSED\n"));
 
     const auto blocked = run_aa_nats({"migrate-verify", "3", "--json", "-s", server.url()});
     CHECK(blocked.exit_code == 1);
@@ -256,7 +256,10 @@ TEST_CASE("stream names and durables come from the environment") {
     client.create_stream(stream_config("MY_DLQ", {"dlq.>"}));
     client.create_stream(stream_config("MY_VENDOR", {"vendor.>"}));
     client.create_durable("MY_VENDOR", durable("oura-v2", "vendor.oura.>"));
+    // Phase 1 without a legacy stream: the core stream already captures athlete and sleep events.
+    client.create_stream(stream_config("MY_CORE", {"athlete-ally.>", "sleep.*"}));
     const std::map<std::string, std::string> env{{"NATS_URL", server.url()},
+                                                 {"STREAM_CORE_NAME", "MY_CORE"},
                                                  {"STREAM_DLQ_NAME", "MY_DLQ"},
                                                  {"STREAM_VENDOR_NAME", "MY_VENDOR"},
                                                  {"NORMALIZE_OURA_DURABLE", "oura-v2"}};
@@ -264,7 +267,8 @@ TEST_CASE("stream names and durables come from the environment") {
     INFO(r.out, r.err);
     CHECK(r.exit_code == 0);
     const Json doc = r.json();
-    CHECK(doc.at("checks").at(0).at("description") == "dlq stream MY_DLQ exists");
+    CHECK(r.out.find("\"dlq stream MY_DLQ exists\"") != std::string::npos);
+    CHECK(r.out.find("\"by MY_CORE\"") != std::string::npos);
     CHECK(r.out.find("durable oura-v2 exists on MY_VENDOR") != std::string::npos);
     // The legacy stream is already gone: its checks pass with a note.
     CHECK(r.out.find("stream ATHLETE_ALLY_EVENTS does not exist (already deleted)") != std::string::npos);
@@ -287,10 +291,12 @@ TEST_CASE("--detect on an empty server finds no phase: exit 1, detected_phase nu
     for (const auto& p : doc.at("phases")) CHECK(p.at("verified") == false);
     const auto human = run_aa_nats({"migrate-verify", "--detect", "-s", server.url()});
     CHECK(human.exit_code == 1);
-    CHECK(human.out.ends_with("Detected phase: none\n"));
+    CHECK(human.out.find("Detected phase: none\nNo stream captures the event subjects yet (before phase 0).\n") !=
+          std::string::npos);
+    CHECK(human.out.ends_with("  dlq.> is captured by no stream: messages published to it now are lost\n"));
 }
 
-TEST_CASE("all facts are asked for in one batch: four stream infos, two consumer infos, one consumer list") {
+TEST_CASE("all facts are asked for in one batch: four stream infos, two consumer infos, one consumer list, four capture look-ups") {
     NatsServer server;
     TestClient client(server.url());
     build_phase(client, 1);
@@ -308,6 +314,10 @@ TEST_CASE("all facts are asked for in one batch: four stream infos, two consumer
                       "$JS.API.STREAM.INFO.AA_DLQ",
                       "$JS.API.STREAM.INFO.AA_VENDOR_HOT",
                       "$JS.API.STREAM.INFO.ATHLETE_ALLY_EVENTS",
+                      "$JS.API.STREAM.LIST",
+                      "$JS.API.STREAM.LIST",
+                      "$JS.API.STREAM.LIST",
+                      "$JS.API.STREAM.LIST",
                   });
 }
 

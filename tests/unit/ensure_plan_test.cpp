@@ -217,3 +217,24 @@ TEST_CASE("a create that lost the race is recognised by its err_code, on the rea
     const aa::ApiReply reply = aa::parse_api_reply(aa::test::fixture_text("stream_create_name_in_use.json"));
     CHECK(reply.is_error(aa::err_code::kStreamNameInUse));
 }
+
+TEST_CASE("capture: a lost family is reported before and after; a plan never takes a family from every stream") {
+    // Phase 0 with vendor.> already released: the phase-1 plan captures it again.
+    Json torn = legacy_info();
+    torn["config"]["subjects"] = {"athlete-ally.>", "sleep.*"};
+    const es::Plan repair = es::make_plan(target(1), facts_with({torn}), {});
+    CHECK(es::has_capture_gaps(repair));
+    CHECK(aa::lost_families(repair.capture_now) == std::vector<std::string>{"vendor.>", "dlq.>"});
+    CHECK(aa::lost_families(repair.capture_after).empty());
+
+    // A target that releases vendor.> from the legacy stream and has no stream to claim it.
+    aa::TargetTopology no_vendor = target(1);
+    no_vendor.present.erase(std::remove_if(no_vendor.present.begin(), no_vendor.present.end(),
+                                           [](const aa::StreamTarget& t) { return t.stream.role == aa::StreamRole::vendor; }),
+                            no_vendor.present.end());
+    const es::Plan plan = es::make_plan(no_vendor, facts_with({legacy_info()}), {});
+    const es::StreamAction& legacy = action(plan, "ATHLETE_ALLY_EVENTS");
+    CHECK(legacy.action == es::Action::refused);
+    CHECK(legacy.reason.find("vendor.> would then be captured by no stream") != std::string::npos);
+    CHECK(aa::lost_families(plan.capture_after) == std::vector<std::string>{"vendor.>"});
+}
