@@ -112,12 +112,13 @@ ApplyOutcome apply(Plan& plan, JetStreamClient& js) {
         StreamAction& a = plan.actions[i];
         sent[a.stream] = Clock::now();
         try {
-            const ApiReply reply = a.claims.empty() ? send(a, js) : send_claim(a, js);
+            ApiReply reply = a.claims.empty() ? send(a, js) : send_claim(a, js);
             if (!reply.ok()) {
                 a.error = describe_failure(reply);
                 outcome = ApplyOutcome::rejected;
                 break;
             }
+            a.reply = std::move(reply.body);
         } catch (const Error& e) {  // timeout or no responders in the middle of the plan
             a.error = e.what();
             outcome = e.exit_code() == ExitCode::unavailable ? ApplyOutcome::unavailable : ApplyOutcome::rejected;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "commands/ensure_replicas.hpp"
 #include "commands/ensure_streams.hpp"
 #include "src/duration.hpp"
 #include "src/subjects.hpp"
@@ -44,16 +45,16 @@ const FieldChange* change_of(const StreamAction& action, std::string_view field)
 std::vector<std::string> stream_refusals(const StreamAction& action, const DesiredStream& desired, const Facts& facts,
                                          Flags flags) {
     std::vector<std::string> reasons;
-    const bool replicas_change = action.intended == Action::create || change_of(action, "num_replicas") != nullptr;
-    if (replicas_change && desired.replicas > 1 && !facts.server.clustered) {
-        reasons.push_back(fmt::format(
-            "{} replicas on a server that is not clustered (a standalone server accepts that on update and loses "
-            "the stream at its next restart): run against a cluster, or without NODE_ENV=production for 1 replica",
-            desired.replicas));
+    if (action.intended == Action::create) {
+        return replica_refusals({std::nullopt, desired.replicas}, facts.server.clustering);
     }
     if (action.intended != Action::update) return reasons;
 
     const Json& live = config_of(facts, action.stream);
+    if (change_of(action, "num_replicas") != nullptr) {
+        const ReplicaChange replicas{static_cast<int>(int_or(live, "num_replicas", 1)), desired.replicas};
+        reasons = replica_refusals(replicas, facts.server.clustering);
+    }
     const std::uint64_t stored = messages_of(facts, action.stream);
     if (const FieldChange* storage = change_of(action, "storage")) {
         reasons.push_back(fmt::format(
@@ -317,6 +318,7 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags) {
     }
     check_subject_ownership(plan, facts);
     check_capture(plan, facts);
+    for (auto& warning : replica_warnings(plan, facts)) plan.warnings.push_back(std::move(warning));
 
     if (!compression) {
         plan.warnings.push_back(fmt::format(

@@ -83,6 +83,8 @@ ExitCode run(const Options& options, CommandContext& context) {
     result.check = options.check;
     if (result.dry_run == DryRun::no && !has_refusals(result.plan)) {
         result.outcome = apply(result.plan, context.jetstream());
+        // A fresh account had no stream to show whether it is clustered; what was just written does.
+        for (const auto& a : result.plan.actions) note_stream_cluster(result.server, a.reply);
     }
 
     return emit(context.output(), result, render_human, to_json, exit_code);

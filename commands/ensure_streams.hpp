@@ -81,6 +81,7 @@ struct StreamAction {
     std::vector<std::string> releases;
     // Filled by apply.
     bool applied = false;
+    Json reply;         // the server's reply to the write: a stream info for a create or update
     std::string note;   // e.g. "created concurrently by another run"
     std::string error;  // apply failed: the server's reason
 };

@@ -3,7 +3,7 @@
 namespace aa {
 
 Json to_json(const ServerFacts& facts) {
-    Json doc{{"url", facts.url}, {"clustered", facts.clustered}};
+    Json doc{{"url", facts.url}, {"clustered", facts.clustered()}, {"clustering", to_string(facts.clustering)}};
     doc["version"] = facts.version ? Json(*facts.version) : Json(nullptr);
     if (!facts.server_name.empty()) doc["name"] = facts.server_name;
     if (!facts.cluster_name.empty()) doc["cluster"] = facts.cluster_name;
@@ -11,11 +11,11 @@ Json to_json(const ServerFacts& facts) {
 }
 
 void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
-    const std::string name = string_or(object_at(stream_info, "cluster"), "name");
-    if (name.empty()) return;
-    server.clustered = true;
-    // The greeting may have been unreadable: the stream names the cluster too.
-    if (server.cluster_name.empty()) server.cluster_name = name;
+    const Clustering shown = clustering_of_stream(stream_info);
+    server.clustering = combine(server.clustering, shown);
+    if (shown == Clustering::clustered && server.cluster_name.empty()) {
+        server.cluster_name = string_or(object_at(stream_info, "cluster"), "name");
+    }
 }
 
 CommandContext::CommandContext(Settings settings, Output output)
@@ -38,8 +38,12 @@ const ServerFacts& CommandContext::server() {
         if (const auto info = probe_server_info(facts.url, settings_.connection.timeout)) {
             if (!info->version.empty()) facts.version = info->version;
             facts.server_name = info->server_name;
-            facts.cluster_name = info->cluster;
-            facts.clustered = !info->cluster.empty();
+            // The greeting is the connected server's own; with another JetStream
+            // domain or API prefix, JetStream may answer from elsewhere (a leaf
+            // node behind this hub), so only the stream infos can tell then.
+            if (settings_.connection.api_prefix == ConnectionSettings{}.api_prefix) {
+                facts.clustering = clustering_of_greeting(*info);
+            }
         }
         server_ = std::move(facts);
     }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "src/clustering.hpp"
 #include "src/jetstream_client.hpp"
 #include "src/nats_connection.hpp"
 #include "src/output.hpp"
@@ -19,14 +20,19 @@ struct ServerFacts {
     std::string url;                     // redacted
     std::optional<std::string> version;  // from the server's INFO greeting, informational
     std::string server_name;
-    std::string cluster_name;            // empty when the server is not clustered
-    bool clustered = false;
+    // Whether JetStream runs clustered: from the stream infos a command read
+    // (note_stream_cluster), else what the greeting alone can tell.
+    Clustering clustering = Clustering::unknown;
+    std::string cluster_name;  // the JetStream cluster's name; empty unless clustered
+
+    bool clustered() const { return clustering == Clustering::clustered; }
 };
 
 Json to_json(const ServerFacts& facts);
 
-// A stream info naming a cluster proves the server is clustered, even when its
-// INFO greeting did not say so (or could not be read): marks SERVER clustered, naming the cluster.
+// Settles SERVER's clustering with what STREAM_INFO shows (see clustering.hpp):
+// clustered, naming the cluster, when it carries a cluster object; standalone
+// when it does not, whatever the greeting named (a leaf node names a cluster).
 void note_stream_cluster(ServerFacts& server, const Json& stream_info);
 
 class CommandContext {
@@ -39,7 +45,8 @@ public:
     // Connects on first call; throws ConnectionError when it cannot.
     JetStreamClient& jetstream();
 
-    // The server's identity, read once from its INFO greeting after connecting.
+    // The server's identity, read once from its INFO greeting after connecting;
+    // its clustering stays unknown unless the greeting names no cluster.
     const ServerFacts& server();
 
 private:

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 extern char** environ;
 
@@ -216,12 +217,50 @@ std::string NatsCluster::urls() const {
     return out;
 }
 
-void wait_for_jetstream(const std::string& url, std::chrono::milliseconds limit) {
+NatsLeafPair::NatsLeafPair() {
+    const int leafnode_port = free_port();
+    const std::string hub_conf =
+        dir_.write("hub.conf", fmt::format("server_name: hub\nleafnodes {{ listen: \"127.0.0.1:{}\" }}\n", leafnode_port));
+    // JetStream (-js) and its store (-sd) come from the command line, which
+    // nats-server merges over the file.
+    const std::string leaf_conf = dir_.write(
+        "leaf.conf", fmt::format("server_name: leaf\n"
+                                 "cluster {{ name: {} }}\n"
+                                 "jetstream {{ domain: {} }}\n"
+                                 "leafnodes {{ remotes [ {{ url: \"nats-leaf://127.0.0.1:{}\" }} ] }}\n",
+                                 kLeafCluster, kDomain, leafnode_port));
+    const ServerOptions no_jetstream{.jetstream = false, .user = {}, .password = {}, .extra_args = {}};
+    hub_.reset(new NatsServer(no_jetstream, free_port(), dir_.path() / "hub" / "store", {"-c", hub_conf}));
+    leaf_.reset(new NatsServer(ServerOptions{}, free_port(), dir_.path() / "leaf" / "store", {"-c", leaf_conf}));
+    for (auto* server : {hub_.get(), leaf_.get()}) {
+        std::filesystem::create_directories(server->store_.parent_path());
+        server->start();
+    }
+    wait_until_ready();
+}
+
+NatsLeafPair::~NatsLeafPair() {
+    leaf_->stop();
+    hub_->stop();
+}
+
+void NatsLeafPair::restart_leaf() {
+    leaf_->stop();
+    leaf_->start();
+    wait_until_ready();
+}
+
+void NatsLeafPair::wait_until_ready() {
+    wait_for_jetstream(leaf_->url());
+    wait_for_jetstream(hub_->url(), 20s, std::string("$JS.") + kDomain + ".API");
+}
+
+void wait_for_jetstream(const std::string& url, std::chrono::milliseconds limit, const std::string& api_prefix) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     TestClient client(url);
     while (std::chrono::steady_clock::now() < deadline) {
         // STREAM.NAMES needs the meta leader on a cluster, so a success means ready.
-        if (auto reply = client.request("$JS.API.STREAM.NAMES", Json::object(), 1s)) {
+        if (auto reply = client.request(api_prefix + ".STREAM.NAMES", Json::object(), 1s)) {
             if (!reply->contains("error")) return;
         }
         std::this_thread::sleep_for(100ms);

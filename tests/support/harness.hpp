@@ -58,6 +58,7 @@ public:
 
 private:
     friend class NatsCluster;
+    friend class NatsLeafPair;
     NatsServer(ServerOptions options, int port, std::filesystem::path store, std::vector<std::string> args);
     void launch();
 
@@ -85,8 +86,37 @@ private:
     std::vector<std::unique_ptr<NatsServer>> nodes_;
 };
 
-// Waits until JetStream at URL answers API requests (a cluster has a leader).
-void wait_for_jetstream(const std::string& url, std::chrono::milliseconds limit = std::chrono::seconds(20));
+// A hub and a standalone JetStream leaf node on loopback, ready when
+// constructed. The leaf connects to the hub's leafnode port, names cluster
+// "edge1" in its INFO greeting (as the edge set-up does; it is for
+// leafnode routing, the leaf is not clustered) and runs JetStream in domain
+// "edge", which clients of the hub (no JetStream of its own) reach with
+// --js-domain edge.
+class NatsLeafPair {
+public:
+    static constexpr const char* kDomain = "edge";
+    static constexpr const char* kLeafCluster = "edge1";
+
+    NatsLeafPair();
+    ~NatsLeafPair();
+    NatsServer& hub() { return *hub_; }
+    NatsServer& leaf() { return *leaf_; }
+    // Stops and starts the leaf (same port and store) and waits until its
+    // JetStream answers, directly and through the hub.
+    void restart_leaf();
+
+private:
+    void wait_until_ready();
+
+    TempDir dir_;
+    std::unique_ptr<NatsServer> hub_;
+    std::unique_ptr<NatsServer> leaf_;
+};
+
+// Waits until JetStream at URL answers API requests on API_PREFIX (a cluster
+// has a leader; a leaf node's domain is reachable through its hub).
+void wait_for_jetstream(const std::string& url, std::chrono::milliseconds limit = std::chrono::seconds(20),
+                        const std::string& api_prefix = "$JS.API");
 
 struct RunResult {
     int exit_code = -1;

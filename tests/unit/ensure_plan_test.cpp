@@ -27,11 +27,13 @@ Json legacy_info(long long messages = 3) {
     return info;
 }
 
+// Facts as gather_facts builds them: the stream infos settle the server's clustering.
 es::Facts facts_with(std::vector<Json> infos) {
     es::Facts facts;
     facts.server.url = "nats://127.0.0.1:4222";
     facts.server.version = "2.9.10";
     for (auto& info : infos) {
+        aa::note_stream_cluster(facts.server, info);
         const std::string name = info.at("config").at("name");  // before the move: json's operator= takes by value
         facts.streams[name] = std::move(info);
     }
@@ -184,12 +186,64 @@ TEST_CASE("replicas: production is refused on a standalone server, matches the c
     CHECK(action(standalone, "AA_CORE_HOT").action == es::Action::refused);
     CHECK(action(standalone, "AA_DLQ").reason.find("3 replicas on a server that is not clustered") != std::string::npos);
 
-    es::Facts cluster = facts_with({aa::test::fixture("stream_info_cluster_r3.json")});
-    cluster.server.clustered = true;
+    const es::Facts cluster = facts_with({aa::test::fixture("stream_info_cluster_r3.json")});
     const es::Plan plan = es::make_plan(target(std::nullopt, true), cluster, {});
     CHECK(action(plan, "AA_CORE_HOT").action == es::Action::unchanged);
     CHECK(action(plan, "AA_VENDOR_HOT").action == es::Action::create);
     CHECK(action(plan, "AA_VENDOR_HOT").config.at("num_replicas") == 3);
+}
+
+// The captured stream (R1, a leaf node's or a cluster's) renamed to another stream of the topology.
+Json renamed(Json info, const std::string& name, const std::vector<std::string>& subjects, long long max_age) {
+    info["config"]["name"] = name;
+    info["config"]["subjects"] = subjects;
+    info["config"]["max_age"] = max_age;
+    return info;
+}
+
+// Core, vendor and DLQ as ensure-streams creates them, from the captured R1 stream FIXTURE.
+std::vector<Json> three_streams(const std::string& fixture, int replicas = 1) {
+    Json core = aa::test::fixture(fixture);
+    core["config"]["num_replicas"] = replicas;
+    return {core, renamed(core, "AA_VENDOR_HOT", {"vendor.>"}, 48 * kHour),
+            renamed(core, "AA_DLQ", {"dlq.>"}, 14 * 24 * kHour)};
+}
+
+TEST_CASE("replicas on a leaf node: its streams show no cluster, so production is refused whatever its greeting") {
+    const es::Facts leaf = facts_with(three_streams("stream_info_leaf_r1.json"));
+    CHECK(leaf.server.clustering == aa::Clustering::standalone);
+    const es::Plan plan = es::make_plan(target(std::nullopt, true), leaf, {});
+    for (const auto* name : {"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"}) {
+        CHECK(action(plan, name).action == es::Action::refused);
+        CHECK(action(plan, name).intended == es::Action::update);
+        CHECK(action(plan, name).reason.find("3 replicas on a server that is not clustered") != std::string::npos);
+    }
+}
+
+TEST_CASE("replicas on a cluster whose streams all run R1: production raises them") {
+    const es::Plan plan = es::make_plan(target(std::nullopt, true), facts_with(three_streams("stream_info_cluster_r1.json")), {});
+    for (const auto* name : {"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"}) {
+        CHECK(action(plan, name).action == es::Action::update);
+        CHECK(action(plan, name).config.at("num_replicas") == 3);
+    }
+}
+
+TEST_CASE("lowering replicas on a standalone server repairs the update trap, with a warning; unknown creates warn") {
+    const es::Facts trapped = facts_with({aa::test::fixture("stream_info_after_replicas_update_standalone.json")});
+    const es::Plan plan = es::make_plan(target(), trapped, {});
+    CHECK(action(plan, "AA_CORE_HOT").action == es::Action::update);
+    const auto warned = std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const std::string& w) {
+        return w.find("AA_CORE_HOT is set to num_replicas 3 on a server that is not clustered") != std::string::npos;
+    });
+    CHECK(warned);
+
+    // No stream, and a greeting that names a cluster: creates go to the server, which refuses R3 unless clustered.
+    const es::Plan fresh = es::make_plan(target(std::nullopt, true), facts_with({}), {});
+    CHECK(action(fresh, "AA_CORE_HOT").action == es::Action::create);
+    CHECK(fresh.warnings.front().find("the server has no stream yet to show whether it is clustered") !=
+          std::string::npos);
+    CHECK(fresh.warnings.front().find("creating AA_CORE_HOT, AA_VENDOR_HOT, AA_DLQ with more than one replica") !=
+          std::string::npos);
 }
 
 TEST_CASE("the JSON document names actions and fields as the server does") {

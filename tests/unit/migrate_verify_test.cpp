@@ -260,6 +260,7 @@ TEST_CASE("human output: one line per check, PASS/FAIL/WARN without colour, the 
     Result r = verify(2, f, defaults());
     r.server.url = "nats://127.0.0.1:4222";
     r.server.version = "2.9.10";
+    r.server.clustering = aa::Clustering::standalone;
     std::ostringstream plain;
     render_human(r, aa::Style(false), plain);
     const std::string text = plain.str();

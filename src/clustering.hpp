@@ -1,0 +1,40 @@
+#pragma once
+// Whether JetStream runs clustered, decided from JetStream's own replies and
+// never from the INFO greeting's "cluster" alone: a standalone leaf node names
+// a cluster there too. Getting it wrong loses streams: nats-server 2.9.10
+// accepts num_replicas 3 on the *update* of a stream on a server that is not
+// clustered, and at its next restart cannot recreate the stream (10074).
+// Verified on a 3-node cluster, a standalone server and a leaf node
+// (tests/fixtures/README.md, "Clustered or not").
+
+#include <string_view>
+
+#include "src/json_access.hpp"
+#include "src/server_info.hpp"
+
+namespace aa {
+
+enum class Clustering {
+    unknown,     // nothing has told: no stream to ask, and the greeting names a cluster
+    standalone,  // JetStream runs on this one server (a leaf node's included)
+    clustered,   // JetStream runs as a cluster
+};
+
+std::string_view to_string(Clustering clustering);  // "unknown", "standalone", "clustered"
+
+// What one stream info (a STREAM.INFO reply or a STREAM.LIST item) says: a
+// clustered JetStream puts a "cluster" object in every stream info, R1 streams
+// included; a standalone one never does. Unknown for anything that is not a
+// stream info (null, an error reply, an account info).
+Clustering clustering_of_stream(const Json& stream_info);
+
+// What the INFO greeting can say on its own: standalone when it names no
+// cluster (every node of a cluster names it); unknown when it names one, since
+// a standalone leaf node names one too.
+Clustering clustering_of_greeting(const ServerInfo& greeting);
+
+// Two verdicts together: a known one over unknown, clustered over standalone
+// (a stream info that shows a cluster outweighs anything that did not).
+Clustering combine(Clustering a, Clustering b);
+
+}  // namespace aa

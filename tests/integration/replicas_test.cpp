@@ -1,0 +1,107 @@
+// num_replicas against real nats-servers (issue #8, part 3): "clustered" comes
+// from JetStream, not from the INFO greeting (a standalone leaf node names a
+// cluster there).
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "tests/support/harness.hpp"
+
+using aa::test::Json;
+using aa::test::NatsLeafPair;
+using aa::test::run_aa_nats;
+using aa::test::RunResult;
+using aa::test::TestClient;
+
+namespace {
+
+const std::map<std::string, std::string> kProduction{{"NODE_ENV", "production"}};
+const char* const kStreams[] = {"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"};
+
+RunResult ensure_streams(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) {
+    args.insert(args.begin(), "ensure-streams");
+    return run_aa_nats(args, env);
+}
+
+// Stream name -> the reason of each refused action in an ensure-streams document.
+std::map<std::string, std::string> refusals(const Json& doc) {
+    std::map<std::string, std::string> out;
+    for (const auto& a : doc.at("actions")) {
+        if (a.at("action") == "refused") out[a.at("stream").get<std::string>()] = a.at("reason").get<std::string>();
+    }
+    return out;
+}
+
+// The num_replicas of each stream of the topology, as "AA_CORE_HOT R1, AA_VENDOR_HOT R1, AA_DLQ R1"
+// ("missing" for a stream that is not there), so a failed check shows what it found.
+std::string replicas_of(TestClient& client) {
+    std::string out;
+    for (const auto* name : kStreams) {
+        const Json info = client.stream_info(name);
+        if (!out.empty()) out += ", ";
+        out += std::string(name) + (info.contains("config")
+                                        ? " R" + std::to_string(info.at("config").at("num_replicas").get<int>())
+                                        : std::string(" missing"));
+    }
+    return out;
+}
+
+const std::string kAllR1 = "AA_CORE_HOT R1, AA_VENDOR_HOT R1, AA_DLQ R1";
+
+}  // namespace
+
+TEST_CASE("a leaf node whose greeting names a cluster: production is refused and the streams survive a restart") {
+    NatsLeafPair pair;
+    const std::string leaf = pair.leaf().url();
+
+    // No stream yet to tell: the creates go out, and the server itself refuses R3 (10074).
+    const auto fresh = ensure_streams({"-s", leaf}, kProduction);
+    INFO(fresh.out, fresh.err);
+    CHECK(fresh.exit_code == 1);
+    CHECK(fresh.out.find("clustering unknown") != std::string::npos);
+    CHECK(fresh.out.find("10074") != std::string::npos);
+
+    REQUIRE(ensure_streams({"-s", leaf}).exit_code == 0);  // three R1 streams, as a plain run makes them
+    TestClient client(leaf);
+    REQUIRE(replicas_of(client) == kAllR1);
+
+    const auto production = ensure_streams({"-s", leaf, "--json"}, kProduction);
+    INFO(production.out, production.err);
+    CHECK(production.exit_code == 1);
+    const Json doc = production.json();
+    const auto refused = refusals(doc);
+    CHECK(refused.size() == 3);
+    for (const auto& [stream, reason] : refused) {
+        CAPTURE(stream);
+        CHECK(reason.find("3 replicas on a server that is not clustered") != std::string::npos);
+        CHECK(reason.find("leaf node") != std::string::npos);
+    }
+    CHECK(doc.at("server").at("clustered") == false);
+    CHECK(doc.at("server").value("clustering", "") == "standalone");
+    CHECK_FALSE(doc.at("server").contains("cluster"));
+
+    const auto dry_run = ensure_streams({"-s", leaf, "--dry-run"}, kProduction);
+    CHECK(dry_run.exit_code == 1);
+    CHECK(dry_run.out.find("(nats-server 2.9.10, standalone)") != std::string::npos);
+    CHECK(dry_run.out.find("! refused   AA_CORE_HOT (core): 3 replicas on a server that is not clustered") !=
+          std::string::npos);
+
+    // The trap springs at a restart: a stream set to R3 on this leaf would be gone now.
+    pair.restart_leaf();
+    TestClient after(leaf);
+    CHECK(replicas_of(after) == kAllR1);
+
+    // The same streams through the hub, whose greeting is the hub's own.
+    const std::string hub = pair.hub().url();
+    const auto via_hub = run_aa_nats({"stream-info", "--json", "-s", hub, "--js-domain", NatsLeafPair::kDomain});
+    INFO(via_hub.out, via_hub.err);
+    CHECK(via_hub.exit_code == 0);
+    const Json shown = via_hub.json();
+    for (std::size_t i = 0; i < 3; ++i) CHECK(shown.at("streams")[i].at("found") == true);
+    CHECK(shown.at("server").at("clustered") == false);
+    CHECK(ensure_streams({"-s", hub, "--js-domain", NatsLeafPair::kDomain, "--check"}).exit_code == 0);
+    CHECK(ensure_streams({"-s", hub, "--js-domain", NatsLeafPair::kDomain}, kProduction).exit_code == 1);
+    CHECK(replicas_of(after) == kAllR1);
+}

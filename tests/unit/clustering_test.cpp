@@ -1,0 +1,78 @@
+// "Is JetStream clustered?" on replies captured from nats-server 2.9.10: a
+// 3-node cluster, a standalone server, and a standalone leaf node whose
+// greeting names a cluster (tests/fixtures/README.md, "Clustered or not").
+
+#include <doctest/doctest.h>
+
+#include "src/clustering.hpp"
+#include "src/command_context.hpp"
+#include "src/server_line.hpp"
+#include "tests/unit/fixtures.hpp"
+
+using aa::Clustering;
+using aa::test::fixture;
+
+TEST_CASE("a stream info carries a cluster object exactly when JetStream is clustered, R1 streams included") {
+    CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r3.json")) == Clustering::clustered);
+    CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r1.json")) == Clustering::clustered);
+    for (const auto& item : fixture("stream_list_cluster_page.json").at("streams")) {
+        CHECK(aa::clustering_of_stream(item) == Clustering::clustered);
+    }
+    CHECK(aa::clustering_of_stream(fixture("stream_info_single.json")) == Clustering::standalone);
+    CHECK(aa::clustering_of_stream(fixture("stream_info_leaf_r1.json")) == Clustering::standalone);
+    for (const auto& item : fixture("stream_list_leaf_page.json").at("streams")) {
+        CHECK(aa::clustering_of_stream(item) == Clustering::standalone);
+    }
+    // The update trap: a standalone stream that accepted num_replicas 3 is still standalone.
+    const aa::Json trapped = fixture("stream_info_after_replicas_update_standalone.json");
+    CHECK(trapped.at("config").at("num_replicas") == 3);
+    CHECK(aa::clustering_of_stream(trapped) == Clustering::standalone);
+}
+
+TEST_CASE("replies that are not stream infos tell nothing, account infos included") {
+    CHECK(aa::clustering_of_stream(fixture("stream_info_not_found.json")) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(fixture("account_info_cluster.json")) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(fixture("account_info_leaf.json")) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(aa::Json(nullptr)) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(aa::Json::array()) == Clustering::unknown);
+}
+
+TEST_CASE("the greeting alone: no cluster named means standalone; a named one may be a leaf node's") {
+    const auto standalone = aa::parse_info_line(aa::test::fixture_text("info_greeting_standalone.txt"));
+    CHECK(aa::clustering_of_greeting(standalone) == Clustering::standalone);
+    const auto leaf = aa::parse_info_line(aa::test::fixture_text("info_greeting_leaf.txt"));
+    CHECK(leaf.cluster == "edge1");
+    CHECK(aa::clustering_of_greeting(leaf) == Clustering::unknown);
+    const auto node = aa::parse_info_line(aa::test::fixture_text("info_greeting_cluster.txt"));
+    CHECK(node.cluster == "aa-test");
+    CHECK(aa::clustering_of_greeting(node) == Clustering::unknown);
+}
+
+TEST_CASE("verdicts combine: known over unknown, clustered over standalone") {
+    CHECK(aa::combine(Clustering::unknown, Clustering::unknown) == Clustering::unknown);
+    CHECK(aa::combine(Clustering::unknown, Clustering::standalone) == Clustering::standalone);
+    CHECK(aa::combine(Clustering::standalone, Clustering::unknown) == Clustering::standalone);
+    CHECK(aa::combine(Clustering::standalone, Clustering::clustered) == Clustering::clustered);
+    CHECK(aa::combine(Clustering::clustered, Clustering::unknown) == Clustering::clustered);
+}
+
+TEST_CASE("a leaf node is shown standalone once a stream tells, never with its greeting's cluster") {
+    aa::ServerFacts leaf;
+    leaf.url = "nats://127.0.0.1:4222";
+    leaf.version = "2.9.10";
+    leaf.clustering = aa::clustering_of_greeting(aa::parse_info_line(aa::test::fixture_text("info_greeting_leaf.txt")));
+    CHECK(aa::describe_server(leaf) == "nats://127.0.0.1:4222 (nats-server 2.9.10, clustering unknown)");
+    aa::note_stream_cluster(leaf, fixture("stream_info_leaf_r1.json"));
+    CHECK(aa::describe_server(leaf) == "nats://127.0.0.1:4222 (nats-server 2.9.10, standalone)");
+    const aa::Json doc = aa::to_json(leaf);
+    CHECK(doc.at("clustered") == false);
+    CHECK(doc.at("clustering") == "standalone");
+    CHECK_FALSE(doc.contains("cluster"));
+
+    aa::ServerFacts node = leaf;
+    node.clustering = Clustering::unknown;
+    aa::note_stream_cluster(node, fixture("stream_info_cluster_r1.json"));
+    CHECK(aa::describe_server(node) == "nats://127.0.0.1:4222 (nats-server 2.9.10, cluster aa-test)");
+    CHECK(aa::to_json(node).at("clustering") == "clustered");
+    CHECK(aa::to_json(node).at("cluster") == "aa-test");
+}
