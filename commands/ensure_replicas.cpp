@@ -7,6 +7,13 @@
 namespace aa::ensure_streams {
 namespace {
 
+// The replicas NODE_ENV=production targets; any other NODE_ENV targets 1.
+int production_replicas() {
+    TopologySettings settings;
+    settings.production = true;
+    return settings.replicas();
+}
+
 std::string not_clustered_reason(int replicas, Clustering clustering) {
     const char* evidence = clustering == Clustering::standalone
                                ? "a server that is not clustered (JetStream shows no cluster: a standalone server or "
@@ -16,9 +23,23 @@ std::string not_clustered_reason(int replicas, Clustering clustering) {
                        replicas, evidence);
 }
 
+std::string fewer_replicas_reason(int from, int to) {
+    const std::string why = to == production_replicas()
+                                ? std::string("NODE_ENV=production")
+                                : fmt::format("NODE_ENV is not production (NODE_ENV=production targets {})",
+                                              production_replicas());
+    const std::string keep = from == production_replicas()
+                                 ? fmt::format(", or set NODE_ENV=production to keep {}", from)
+                                 : std::string();
+    return fmt::format(
+        "lowering num_replicas from {} to {} removes copies that keep the stream available when a server fails: "
+        "{} is the target because {}; pass --allow-fewer-replicas to lower it{}",
+        from, to, to, why, keep);
+}
+
 }  // namespace
 
-std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering) {
+std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering, bool allow_fewer) {
     std::vector<std::string> reasons;
     if (!change.from) {
         if (change.to > 1 && clustering == Clustering::standalone) {
@@ -29,6 +50,10 @@ std::vector<std::string> replica_refusals(const ReplicaChange& change, Clusterin
     if (*change.from == change.to) return reasons;
     // An update is the trap: it needs a cluster that JetStream has shown.
     if (change.to > 1 && clustering != Clustering::clustered) reasons.push_back(not_clustered_reason(change.to, clustering));
+    // On a standalone server there are no copies to lose: lowering repairs the trap.
+    if (change.to < *change.from && clustering != Clustering::standalone && !allow_fewer) {
+        reasons.push_back(fewer_replicas_reason(*change.from, change.to));
+    }
     return reasons;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // ensure-streams, replicas: what the plan refuses or warns about num_replicas.
 // More than one replica only where JetStream shows a cluster (a standalone
-// server accepts R3 on update and loses the stream at its next restart).
+// server accepts R3 on update and loses the stream at its next restart), and
+// never fewer than a clustered stream runs at unless the operator says so.
 
 #include <optional>
 #include <string>
@@ -20,7 +21,7 @@ struct ReplicaChange {
 // Why the change may not be made (empty when it may). A create left unknown is
 // allowed: nats-server refuses more than one replica on create itself (10074)
 // unless clustered, and there is nothing to lose yet.
-std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering);
+std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering, bool allow_fewer);
 
 // What the operator should know: creates whose replicas only the server can
 // judge, and streams set above one replica on a server that is not clustered.

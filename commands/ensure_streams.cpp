@@ -62,6 +62,9 @@ void add_options(CLI::App& command, Options& options) {
     command.add_flag("--allow-delete", options.allow_delete, "allow deleting the legacy stream (phase 3)");
     command.add_flag("--allow-data-loss", options.allow_data_loss,
                      "allow changes that delete stored messages (a lower max_age on a stream holding messages)");
+    command.add_flag("--allow-fewer-replicas", options.allow_fewer_replicas,
+                     "allow lowering num_replicas below what a clustered stream runs at (without NODE_ENV=production "
+                     "the target is 1)");
 }
 
 ExitCode exit_code(const Result& result) {
@@ -78,7 +81,7 @@ ExitCode run(const Options& options, CommandContext& context) {
 
     Result result;
     result.server = facts.server;
-    result.plan = make_plan(target, facts, Flags{options.allow_delete, options.allow_data_loss});
+    result.plan = make_plan(target, facts, Flags{options.allow_delete, options.allow_data_loss, options.allow_fewer_replicas});
     result.dry_run = options.dry_run || options.check ? DryRun::yes : DryRun::no;
     result.check = options.check;
     if (result.dry_run == DryRun::no && !has_refusals(result.plan)) {

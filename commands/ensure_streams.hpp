@@ -28,6 +28,7 @@ struct Options {
     bool check = false;
     bool allow_delete = false;
     bool allow_data_loss = false;
+    bool allow_fewer_replicas = false;
 
     std::optional<int> phase_or_none() const { return phase < 0 ? std::nullopt : std::optional<int>(phase); }
 };
@@ -97,6 +98,7 @@ struct SubjectMove {
 struct Flags {
     bool allow_delete = false;
     bool allow_data_loss = false;
+    bool allow_fewer_replicas = false;  // lowering num_replicas on a clustered stream
 };
 
 struct Plan {

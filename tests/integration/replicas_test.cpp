@@ -1,6 +1,6 @@
-// num_replicas against real nats-servers (issue #8, part 3): "clustered" comes
-// from JetStream, not from the INFO greeting (a standalone leaf node names a
-// cluster there).
+// num_replicas against real nats-servers (issue #8, parts 3 and 5): "clustered"
+// comes from JetStream, not from the INFO greeting (a standalone leaf node names
+// a cluster there), and lowering replicas on a cluster needs an explicit flag.
 
 #include <doctest/doctest.h>
 
@@ -10,6 +10,7 @@
 #include "tests/support/harness.hpp"
 
 using aa::test::Json;
+using aa::test::NatsCluster;
 using aa::test::NatsLeafPair;
 using aa::test::run_aa_nats;
 using aa::test::RunResult;
@@ -49,6 +50,7 @@ std::string replicas_of(TestClient& client) {
 }
 
 const std::string kAllR1 = "AA_CORE_HOT R1, AA_VENDOR_HOT R1, AA_DLQ R1";
+const std::string kAllR3 = "AA_CORE_HOT R3, AA_VENDOR_HOT R3, AA_DLQ R3";
 
 }  // namespace
 
@@ -104,4 +106,46 @@ TEST_CASE("a leaf node whose greeting names a cluster: production is refused and
     CHECK(ensure_streams({"-s", hub, "--js-domain", NatsLeafPair::kDomain, "--check"}).exit_code == 0);
     CHECK(ensure_streams({"-s", hub, "--js-domain", NatsLeafPair::kDomain}, kProduction).exit_code == 1);
     CHECK(replicas_of(after) == kAllR1);
+}
+
+TEST_CASE("a 3-node cluster at R3: fewer replicas is refused without --allow-fewer-replicas; raising works again") {
+    NatsCluster cluster;
+    TestClient client(cluster.url(0));
+    REQUIRE(ensure_streams({"-s", cluster.url(0)}, kProduction).exit_code == 0);
+    REQUIRE(replicas_of(client) == kAllR3);
+
+    // A runbook line copied without NODE_ENV=production.
+    const auto plain = ensure_streams({"-s", cluster.url(1), "--json"});
+    INFO(plain.out, plain.err);
+    CHECK(plain.exit_code == 1);
+    const auto refused = refusals(plain.json());
+    CHECK(refused.size() == 3);
+    for (const auto& [stream, reason] : refused) {
+        CAPTURE(stream);
+        CHECK(reason.find("lowering num_replicas from 3 to 1") != std::string::npos);
+        CHECK(reason.find("NODE_ENV is not production") != std::string::npos);
+        CHECK(reason.find("--allow-fewer-replicas") != std::string::npos);
+    }
+    CHECK(replicas_of(client) == kAllR3);
+
+    for (const char* mode : {"--dry-run", "--check"}) {
+        const auto shown = ensure_streams({"-s", cluster.url(2), mode});
+        CAPTURE(mode);
+        CHECK(shown.exit_code == 1);
+        CHECK(shown.out.find("! refused   AA_CORE_HOT (core): lowering num_replicas from 3 to 1") != std::string::npos);
+        CHECK(shown.out.find("Refused: nothing was applied.") != std::string::npos);
+    }
+    CHECK(replicas_of(client) == kAllR3);
+
+    const auto lowered = ensure_streams({"-s", cluster.url(0), "--allow-fewer-replicas"});
+    INFO(lowered.out, lowered.err);
+    CHECK(lowered.exit_code == 0);
+    CHECK(replicas_of(client) == kAllR1);
+
+    // Every stream now runs R1: their stream infos still show the cluster, so production may raise them.
+    const auto raised = ensure_streams({"-s", cluster.url(0), "--json"}, kProduction);
+    INFO(raised.out, raised.err);
+    CHECK(raised.exit_code == 0);
+    CHECK(raised.json().at("server").at("clustered") == true);
+    CHECK(replicas_of(client) == kAllR3);
 }

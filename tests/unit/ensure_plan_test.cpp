@@ -228,7 +228,22 @@ TEST_CASE("replicas on a cluster whose streams all run R1: production raises the
     }
 }
 
-TEST_CASE("lowering replicas on a standalone server repairs the update trap, with a warning; unknown creates warn") {
+TEST_CASE("fewer replicas on a cluster: refused, naming NODE_ENV and the flag; allowed with --allow-fewer-replicas") {
+    const es::Facts cluster = facts_with(three_streams("stream_info_cluster_r1.json", 3));
+    const es::Plan refused = es::make_plan(target(), cluster, {});
+    for (const auto* name : {"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"}) {
+        const auto& a = action(refused, name);
+        CHECK(a.action == es::Action::refused);
+        CHECK(a.reason.find("lowering num_replicas from 3 to 1") != std::string::npos);
+        CHECK(a.reason.find("NODE_ENV is not production") != std::string::npos);
+        CHECK(a.reason.find("--allow-fewer-replicas") != std::string::npos);
+    }
+    const es::Plan allowed = es::make_plan(target(), cluster, {.allow_fewer_replicas = true});
+    CHECK(action(allowed, "AA_CORE_HOT").action == es::Action::update);
+    CHECK(action(allowed, "AA_CORE_HOT").config.at("num_replicas") == 1);
+}
+
+TEST_CASE("fewer replicas on a standalone server repairs the update trap, with a warning; unknown creates warn") {
     const es::Facts trapped = facts_with({aa::test::fixture("stream_info_after_replicas_update_standalone.json")});
     const es::Plan plan = es::make_plan(target(), trapped, {});
     CHECK(action(plan, "AA_CORE_HOT").action == es::Action::update);
