@@ -49,7 +49,9 @@ std::vector<std::string> replica_refusals(const ReplicaChange& change, Clusterin
     }
     if (*change.from == change.to) return reasons;
     // An update is the trap: it needs a cluster that JetStream has shown.
-    if (change.to > 1 && clustering != Clustering::clustered) reasons.push_back(not_clustered_reason(change.to, clustering));
+    if (change.to > 1 && clustering != Clustering::clustered) {
+        reasons.push_back(not_clustered_reason(change.to, clustering));
+    }
     // On a standalone server there are no copies to lose: lowering repairs the trap.
     if (change.to < *change.from && clustering != Clustering::standalone && !allow_fewer) {
         reasons.push_back(fewer_replicas_reason(*change.from, change.to));
@@ -67,9 +69,9 @@ std::vector<std::string> replica_warnings(const Plan& plan, const Facts& facts) 
         }
         if (!creates.empty()) {
             warnings.push_back(fmt::format(
-                "the server has no stream yet to show whether it is clustered (its greeting names a cluster, which a "
-                "leaf node's does too): creating {} with more than one replica is left to the server, which refuses "
-                "it unless clustered",
+                "the server has no stream yet to show whether JetStream is clustered, and its INFO greeting cannot "
+                "tell (a leaf node's names a cluster too): creating {} with more than one replica is left to the "
+                "server, which refuses it unless clustered",
                 join(creates)));
         }
     }

@@ -81,7 +81,8 @@ ExitCode run(const Options& options, CommandContext& context) {
 
     Result result;
     result.server = facts.server;
-    result.plan = make_plan(target, facts, Flags{options.allow_delete, options.allow_data_loss, options.allow_fewer_replicas});
+    const Flags flags{options.allow_delete, options.allow_data_loss, options.allow_fewer_replicas};
+    result.plan = make_plan(target, facts, flags);
     result.dry_run = options.dry_run || options.check ? DryRun::yes : DryRun::no;
     result.check = options.check;
     if (result.dry_run == DryRun::no && !has_refusals(result.plan)) {

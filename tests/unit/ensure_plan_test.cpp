@@ -255,7 +255,7 @@ TEST_CASE("fewer replicas on a standalone server repairs the update trap, with a
     // No stream, and a greeting that names a cluster: creates go to the server, which refuses R3 unless clustered.
     const es::Plan fresh = es::make_plan(target(std::nullopt, true), facts_with({}), {});
     CHECK(action(fresh, "AA_CORE_HOT").action == es::Action::create);
-    CHECK(fresh.warnings.front().find("the server has no stream yet to show whether it is clustered") !=
+    CHECK(fresh.warnings.front().find("the server has no stream yet to show whether JetStream is clustered") !=
           std::string::npos);
     CHECK(fresh.warnings.front().find("creating AA_CORE_HOT, AA_VENDOR_HOT, AA_DLQ with more than one replica") !=
           std::string::npos);
