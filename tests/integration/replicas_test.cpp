@@ -64,6 +64,10 @@ TEST_CASE("a leaf node whose greeting names a cluster: production is refused and
     CHECK(fresh.exit_code == 1);
     CHECK(fresh.out.find("clustering unknown") != std::string::npos);
     CHECK(fresh.out.find("10074") != std::string::npos);
+    // Through the hub the greeting is the hub's (it names no cluster) and says nothing about the leaf.
+    const auto fresh_via_hub =
+        run_aa_nats({"stream-info", "--json", "-s", pair.hub().url(), "--js-domain", NatsLeafPair::kDomain});
+    CHECK(fresh_via_hub.json().at("server").value("clustering", "") == "unknown");
 
     REQUIRE(ensure_streams({"-s", leaf}).exit_code == 0);  // three R1 streams, as a plain run makes them
     TestClient client(leaf);
