@@ -19,6 +19,7 @@
 #include "src/nats_connection.hpp"
 #include "src/output.hpp"
 #include "src/server_url.hpp"
+#include "src/signals.hpp"
 
 namespace {
 
@@ -66,6 +67,9 @@ bool argv_has(int argc, char** argv, const char* flag) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // First, before any thread exists: every thread inherits the blocked signals.
+    aa::start_signal_handling();
+
     CLI::App app{"aa-nats: inspect, verify and converge the AA JetStream stream topology", "aa-nats"};
     app.set_version_flag("--version", fmt::format("aa-nats {} (nats.c {})", AA_NATS_VERSION, aa::nats_library_version()));
     app.require_subcommand(1);

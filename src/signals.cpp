@@ -1,0 +1,108 @@
+#include "src/signals.hpp"
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace aa {
+namespace {
+
+// Plain globals with trivial destructors: the signal thread may still touch
+// them while the process exits.
+std::mutex g_mutex;
+int g_hold_depth = 0;
+int g_held = 0;
+int g_stop_depth = 0;
+std::atomic<bool> g_stop_requested{false};
+
+sigset_t termination_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    return set;
+}
+
+// One line on stderr, written directly: the main thread may be printing, and
+// a stream shared with it is not ours to touch from here.
+void note(const std::string& line) {
+    const std::string text = "aa-nats: " + line + "\n";
+    [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, text.data(), text.size());
+}
+
+void on_signal(int signal) {
+    std::lock_guard lock(g_mutex);
+    if (g_hold_depth > 0) {
+        if (g_held == 0) {
+            g_held = signal;
+            note(signal_name(signal) + " received during a subject move: completing the move first");
+        }
+        return;
+    }
+    if (g_stop_depth > 0 && signal != SIGHUP) {
+        g_stop_requested = true;
+        return;
+    }
+    note("stopped by " + signal_name(signal));
+    // Not exit(): the main thread is running, and static destructors must not
+    // run under its feet. Nothing half-done is left: no move is in flight.
+    ::_exit(128 + signal);
+}
+
+}  // namespace
+
+void start_signal_handling() {
+    const sigset_t set = termination_signals();
+    ::pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::thread([set] {
+        while (true) {
+            int signal = 0;
+            if (::sigwait(&set, &signal) == 0) on_signal(signal);
+        }
+    }).detach();
+}
+
+HoldSignals::HoldSignals() {
+    std::lock_guard lock(g_mutex);
+    ++g_hold_depth;
+}
+
+HoldSignals::~HoldSignals() {
+    std::lock_guard lock(g_mutex);
+    --g_hold_depth;
+}
+
+std::optional<int> held_signal() {
+    std::lock_guard lock(g_mutex);
+    return g_held == 0 ? std::nullopt : std::optional<int>(g_held);
+}
+
+StopOnInterrupt::StopOnInterrupt() {
+    std::lock_guard lock(g_mutex);
+    ++g_stop_depth;
+    g_stop_requested = false;
+}
+
+StopOnInterrupt::~StopOnInterrupt() {
+    std::lock_guard lock(g_mutex);
+    --g_stop_depth;
+}
+
+bool StopOnInterrupt::stop_requested() const { return g_stop_requested; }
+
+std::string signal_name(int signal) {
+    switch (signal) {
+        case SIGINT: return "SIGINT";
+        case SIGTERM: return "SIGTERM";
+        case SIGHUP: return "SIGHUP";
+        default: return "signal " + std::to_string(signal);
+    }
+}
+
+}  // namespace aa

@@ -1,0 +1,51 @@
+#pragma once
+// SIGINT, SIGTERM and SIGHUP, handled in one place. They are blocked in every
+// thread (nats.c's included) and received by one thread of ours, which decides:
+// - while a step that must not be torn is in flight (a HoldSignals scope: a
+//   subject move), the signal is held, and the command ends once the step is
+//   done, saying so, with exit code 128 + the signal;
+// - while a loop that ends on Ctrl-C runs (a StopOnInterrupt scope: a watch),
+//   SIGINT and SIGTERM ask the loop to stop;
+// - otherwise the process ends at once with 128 + the signal and a note on stderr.
+
+#include <optional>
+#include <string>
+
+namespace aa {
+
+// Blocks the three signals in the calling thread and starts the thread that
+// receives them. Call first in main, before any other thread exists, so that
+// every thread started later inherits the mask. Without it (unit tests), the
+// signals keep their default action and the scopes below change nothing.
+void start_signal_handling();
+
+// While alive, a termination signal is held instead of ending the process.
+// Scopes nest. What was held is told by held_signal().
+class HoldSignals {
+public:
+    HoldSignals();
+    ~HoldSignals();
+    HoldSignals(const HoldSignals&) = delete;
+    HoldSignals& operator=(const HoldSignals&) = delete;
+};
+
+// The first signal that arrived while held, if any: the command is to end
+// with exit code 128 + it once it has reported what it did.
+std::optional<int> held_signal();
+
+// While alive, SIGINT and SIGTERM set stop_requested() instead of ending the
+// process, for a loop whose normal end is Ctrl-C. SIGHUP still ends it.
+class StopOnInterrupt {
+public:
+    StopOnInterrupt();
+    ~StopOnInterrupt();
+    StopOnInterrupt(const StopOnInterrupt&) = delete;
+    StopOnInterrupt& operator=(const StopOnInterrupt&) = delete;
+
+    bool stop_requested() const;
+};
+
+// "SIGINT", "SIGTERM", "SIGHUP", else "signal N".
+std::string signal_name(int signal);
+
+}  // namespace aa
