@@ -26,32 +26,47 @@ JetStreamClient::JetStreamClient(NatsConnection& connection, std::string api_pre
 
 std::string JetStreamClient::subject_of(const std::string& verb) const { return prefix_ + "." + verb; }
 
-std::vector<ApiReply> JetStreamClient::call_many(const std::vector<ApiCall>& calls) {
+std::vector<CallOutcome> JetStreamClient::call_each(const std::vector<ApiCall>& calls) {
     std::vector<Request> requests;
     requests.reserve(calls.size());
     for (const auto& c : calls) requests.push_back({subject_of(c.verb), c.body.is_null() ? std::string() : c.body.dump()});
     const std::vector<Reply> replies = connection_.request_many(requests, timeout_);
 
-    std::vector<ApiReply> parsed;
-    parsed.reserve(replies.size());
+    std::vector<CallOutcome> outcomes(replies.size());
     for (std::size_t i = 0; i < replies.size(); ++i) {
         const std::string& subject = requests[i].subject;
+        CallOutcome& outcome = outcomes[i];
+        outcome.received = replies[i].received;
         switch (replies[i].status) {
             case Reply::Status::no_responders:
-                throw ConnectionError(fmt::format(
+                outcome.failure = fmt::format(
                     "JetStream is not enabled or not reachable: no responders on {} (check the server runs with "
                     "JetStream, and --js-domain/--js-api-prefix)",
-                    subject));
+                    subject);
+                continue;
             case Reply::Status::timeout:
-                throw ConnectionError(
-                    fmt::format("JetStream unavailable: no reply on {} within {}", subject, timeout_));
+                outcome.failure = fmt::format("JetStream unavailable: no reply on {} within {}", subject, timeout_);
+                continue;
+            case Reply::Status::lost:
+                outcome.failure = fmt::format("the connection to NATS was lost before the reply on {}", subject);
+                continue;
             case Reply::Status::ok: break;
         }
         try {
-            parsed.push_back(parse_api_reply(replies[i].data));
+            outcome.reply = parse_api_reply(replies[i].data);
         } catch (const ParseError& e) {
-            throw ConnectionError(fmt::format("bad reply on {}: {}", subject, e.what()));
+            outcome.failure = fmt::format("bad reply on {}: {}", subject, e.what());
         }
+    }
+    return outcomes;
+}
+
+std::vector<ApiReply> JetStreamClient::call_many(const std::vector<ApiCall>& calls) {
+    std::vector<ApiReply> parsed;
+    parsed.reserve(calls.size());
+    for (CallOutcome& outcome : call_each(calls)) {
+        if (!outcome.reply) throw ConnectionError(outcome.failure);
+        parsed.push_back(std::move(*outcome.reply));
     }
     return parsed;
 }
@@ -150,14 +165,29 @@ std::vector<Json> JetStreamClient::list_consumers(const std::string& stream) {
     return list_all(consumer_list_verb(stream), "consumers");
 }
 
+ApiCall JetStreamClient::create_stream_call(const Json& config) {
+    return {"STREAM.CREATE." + string_or(config, "name"), config};
+}
+
+ApiCall JetStreamClient::update_stream_call(const Json& config) {
+    return {"STREAM.UPDATE." + string_or(config, "name"), config};
+}
+
+ApiCall JetStreamClient::delete_stream_call(const std::string& name) { return {"STREAM.DELETE." + name, nullptr}; }
+
 ApiReply JetStreamClient::create_stream(const Json& config) {
-    return call("STREAM.CREATE." + string_or(config, "name"), config);
+    const ApiCall c = create_stream_call(config);
+    return call(c.verb, c.body);
 }
 
 ApiReply JetStreamClient::update_stream(const Json& config) {
-    return call("STREAM.UPDATE." + string_or(config, "name"), config);
+    const ApiCall c = update_stream_call(config);
+    return call(c.verb, c.body);
 }
 
-ApiReply JetStreamClient::delete_stream(const std::string& name) { return call("STREAM.DELETE." + name); }
+ApiReply JetStreamClient::delete_stream(const std::string& name) {
+    const ApiCall c = delete_stream_call(name);
+    return call(c.verb, c.body);
+}
 
 }  // namespace aa

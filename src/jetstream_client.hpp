@@ -32,6 +32,13 @@ struct ApiCall {
     Json body;  // null sends an empty payload
 };
 
+// One call's outcome in a batch sent by call_each: its reply, or why there is none.
+struct CallOutcome {
+    std::optional<ApiReply> reply;
+    std::string failure;  // no reply (no responders, timeout, connection lost) or not JSON
+    std::chrono::steady_clock::time_point received;  // when the reply arrived
+};
+
 class JetStreamClient {
 public:
     JetStreamClient(NatsConnection& connection, std::string api_prefix, std::chrono::milliseconds timeout);
@@ -41,6 +48,11 @@ public:
     // reach), times out (unavailable) or gets a reply that is not JSON.
     std::vector<ApiReply> call_many(const std::vector<ApiCall>& calls);
     ApiReply call(const std::string& verb, const Json& body = nullptr);
+
+    // Sends the calls together, back to back (the server handles a
+    // connection's requests in order), and returns each one's outcome without
+    // throwing: for dependent writes whose caller must know which were answered.
+    std::vector<CallOutcome> call_each(const std::vector<ApiCall>& calls);
 
     // Stream info by name, several at once; nullopt where the stream does not exist.
     std::vector<std::optional<Json>> stream_infos(const std::vector<std::string>& names);
@@ -60,6 +72,10 @@ public:
     ApiReply create_stream(const Json& config);
     ApiReply update_stream(const Json& config);
     ApiReply delete_stream(const std::string& name);
+    // The same writes as calls, to send several together with call_each.
+    static ApiCall create_stream_call(const Json& config);
+    static ApiCall update_stream_call(const Json& config);
+    static ApiCall delete_stream_call(const std::string& name);
 
     // The full subject of a verb under this client's API prefix.
     std::string subject_of(const std::string& verb) const;

@@ -168,6 +168,7 @@ void on_reply(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
             collector->seen[index] = true;
             ++collector->answered;
             Reply& reply = (*collector->replies)[index];
+            reply.received = std::chrono::steady_clock::now();
             if (natsMsg_IsNoResponders(msg)) {
                 reply.status = Reply::Status::no_responders;
             } else {
@@ -216,7 +217,9 @@ std::vector<Reply> NatsConnection::request_many(const std::vector<Request>& requ
     }
     {
         std::unique_lock lock(collector.mutex);
-        collector.done.wait_for(lock, timeout, [&] { return collector.answered == requests.size(); });
+        // A closed connection ends the subscription too: no reply can come any more.
+        collector.done.wait_for(lock, timeout,
+                                [&] { return collector.answered == requests.size() || collector.closed; });
     }
     // The collector lives on this stack frame: wait until the last callback has
     // returned before leaving.
@@ -224,7 +227,9 @@ std::vector<Reply> NatsConnection::request_many(const std::vector<Request>& requ
     std::unique_lock lock(collector.mutex);
     if (unsubscribed) collector.done.wait_for(lock, std::chrono::seconds(5), [&] { return collector.closed; });
     if (natsConnection_IsClosed(impl_->conn)) {
-        if (collector.answered < requests.size()) throw ConnectionError("the connection to NATS was closed");
+        for (std::size_t i = 0; i < replies.size(); ++i) {
+            if (!collector.seen[i]) replies[i].status = Reply::Status::lost;
+        }
     }
     return replies;
 }

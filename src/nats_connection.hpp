@@ -17,9 +17,12 @@ struct Request {
 };
 
 struct Reply {
-    enum class Status { ok, no_responders, timeout };
+    // lost: the connection closed before the reply came (the request may or
+    // may not have reached the server).
+    enum class Status { ok, no_responders, timeout, lost };
     Status status = Status::timeout;
     std::string data;
+    std::chrono::steady_clock::time_point received;  // when the reply arrived (ok, no_responders)
 };
 
 class NatsConnection {
@@ -31,9 +34,11 @@ public:
     NatsConnection(const NatsConnection&) = delete;
     NatsConnection& operator=(const NatsConnection&) = delete;
 
-    // Sends every request at once over one reply inbox and waits for all the
-    // replies until the timeout: one round trip for N requests. The replies
-    // come back in the order of the requests.
+    // Sends every request at once over one reply inbox (written back to back,
+    // before any reply is read) and waits for all the replies until the
+    // timeout, or until the connection closes: one round trip for N requests.
+    // The replies come back in the order of the requests; a request without
+    // one is marked timeout, or lost when the connection closed.
     std::vector<Reply> request_many(const std::vector<Request>& requests, std::chrono::milliseconds timeout);
 
     // The URL this connection is using, without credentials.
