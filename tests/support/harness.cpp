@@ -74,12 +74,17 @@ int spawn(const std::string& program, std::vector<std::string> args, const std::
     return pid;
 }
 
-int wait_exit(int pid, std::chrono::milliseconds limit) {
+// The exit status as a shell reports it (128 + N when killed by signal N);
+// KILLED_BY, when given, gets the signal (0 when it exited by itself).
+int wait_exit(int pid, std::chrono::milliseconds limit, int* killed_by = nullptr) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     int status = 0;
     while (true) {
         const pid_t r = ::waitpid(pid, &status, WNOHANG);
-        if (r == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        if (r == pid) {
+            if (killed_by != nullptr) *killed_by = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
         if (std::chrono::steady_clock::now() > deadline) {
             ::kill(pid, SIGKILL);
             ::waitpid(pid, &status, 0);
@@ -279,35 +284,22 @@ namespace {
 
 // Runs the binary; sends it SIGINT once INTERRUPT_AFTER has passed, when given.
 RunResult run_binary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                     std::chrono::milliseconds limit, std::optional<std::chrono::milliseconds> interrupt_after) {
-    static TempDir home;
-    std::map<std::string, std::string> merged{{"PATH", "/usr/local/bin:/usr/bin:/bin"},
-                                              {"HOME", home.path().string()},
-                                              {"XDG_CONFIG_HOME", (home.path() / "config").string()}};
-    for (const auto& [k, v] : env) merged[k] = v;
-    std::vector<std::string> env_list;
-    for (const auto& [k, v] : merged) env_list.push_back(k + "=" + v);
+                     std::chrono::seconds limit, std::optional<std::chrono::milliseconds> interrupt_after) {
+    AaNatsProcess process(args, env);
+    if (interrupt_after) {
+        std::this_thread::sleep_for(*interrupt_after);
+        process.signal(SIGINT);
+    }
+    return process.wait(limit);
+}
 
-    int out_pipe[2];
-    int err_pipe[2];
-    if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
-    const auto started = std::chrono::steady_clock::now();
-    const int pid = spawn(AA_NATS_BINARY, args, &env_list, "", out_pipe[1], err_pipe[1]);
-    ::close(out_pipe[1]);
-    ::close(err_pipe[1]);
-
-    RunResult result;
-    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-    std::string* sinks[2] = {&result.out, &result.err};
+// Reads both pipes into OUT and ERR until both are closed.
+void collect_output(int out_fd, int err_fd, std::string& out, std::string& err) {
+    pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+    std::string* sinks[2] = {&out, &err};
     int open_fds = 2;
-    const auto deadline = started + limit;
-    bool interrupted = false;
-    while (open_fds > 0 && std::chrono::steady_clock::now() < deadline) {
-        if (interrupt_after && !interrupted && std::chrono::steady_clock::now() >= started + *interrupt_after) {
-            ::kill(pid, SIGINT);
-            interrupted = true;
-        }
-        if (::poll(fds, 2, interrupt_after ? 10 : 100) <= 0) continue;
+    while (open_fds > 0) {
+        if (::poll(fds, 2, 100) <= 0) continue;
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP)) == 0) continue;
             char buffer[8192];
@@ -321,14 +313,6 @@ RunResult run_binary(const std::vector<std::string>& args, const std::map<std::s
             }
         }
     }
-    for (auto& fd : fds) {
-        if (fd.fd >= 0) ::close(fd.fd);
-    }
-    result.exit_code = wait_exit(pid, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                          std::max(deadline - std::chrono::steady_clock::now(),
-                                                   std::chrono::steady_clock::duration(1s))));
-    result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    return result;
 }
 
 // One request on CONN; nullopt when no reply came. A reply that is not JSON
@@ -356,6 +340,45 @@ RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::
 RunResult run_aa_nats_interrupted(const std::vector<std::string>& args, std::chrono::milliseconds interrupt_after,
                                   const std::map<std::string, std::string>& env, std::chrono::seconds limit) {
     return run_binary(args, env, limit, interrupt_after);
+}
+
+AaNatsProcess::AaNatsProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+    static TempDir home;
+    std::map<std::string, std::string> merged{{"PATH", "/usr/local/bin:/usr/bin:/bin"},
+                                              {"HOME", home.path().string()},
+                                              {"XDG_CONFIG_HOME", (home.path() / "config").string()}};
+    for (const auto& [k, v] : env) merged[k] = v;
+    std::vector<std::string> env_list;
+    for (const auto& [k, v] : merged) env_list.push_back(k + "=" + v);
+
+    int out_pipe[2];
+    int err_pipe[2];
+    if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
+    started_ = std::chrono::steady_clock::now();
+    pid_ = spawn(AA_NATS_BINARY, args, &env_list, "", out_pipe[1], err_pipe[1]);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    reader_ = std::thread([this, out = out_pipe[0], err = err_pipe[0]] { collect_output(out, err, result_.out, result_.err); });
+}
+
+AaNatsProcess::~AaNatsProcess() {
+    if (pid_ > 0) wait(std::chrono::seconds(0));
+}
+
+void AaNatsProcess::signal(int signal_number) {
+    if (pid_ > 0) ::kill(pid_, signal_number);
+}
+
+RunResult AaNatsProcess::wait(std::chrono::seconds limit) {
+    if (pid_ > 0) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(started_ + limit - std::chrono::steady_clock::now());
+        result_.exit_code = wait_exit(pid_, std::max(left, std::chrono::milliseconds(0)), &result_.killed_by);
+        result_.elapsed =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_);
+        pid_ = -1;
+    }
+    if (reader_.joinable()) reader_.join();
+    return result_;
 }
 
 TestClient::TestClient(const std::string& url, const std::string& user, const std::string& password) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -119,7 +120,8 @@ void wait_for_jetstream(const std::string& url, std::chrono::milliseconds limit 
                         const std::string& api_prefix = "$JS.API");
 
 struct RunResult {
-    int exit_code = -1;
+    int exit_code = -1;    // 128 + N when killed by signal N, as a shell reports it
+    int killed_by = 0;     // the signal that killed the process; 0 when it exited by itself
     std::string out;
     std::string err;
     std::chrono::milliseconds elapsed{0};
@@ -135,6 +137,27 @@ RunResult run_aa_nats(const std::vector<std::string>& args, const std::map<std::
 RunResult run_aa_nats_interrupted(const std::vector<std::string>& args, std::chrono::milliseconds interrupt_after,
                                   const std::map<std::string, std::string>& env = {},
                                   std::chrono::seconds limit = std::chrono::seconds(60));
+
+// The aa-nats binary running in the background (same clean environment as
+// run_aa_nats), for tests that act while it runs: send it a signal at a
+// chosen moment, then collect its result. Killed if still running at destruction.
+class AaNatsProcess {
+public:
+    explicit AaNatsProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+    ~AaNatsProcess();
+    AaNatsProcess(const AaNatsProcess&) = delete;
+    AaNatsProcess& operator=(const AaNatsProcess&) = delete;
+
+    void signal(int signal_number);
+    // Waits for the exit (killing it after LIMIT) and returns what it printed.
+    RunResult wait(std::chrono::seconds limit = std::chrono::seconds(60));
+
+private:
+    int pid_ = -1;
+    std::chrono::steady_clock::time_point started_;
+    RunResult result_;
+    std::thread reader_;  // collects stdout and stderr until both close
+};
 
 // A message fetched from a pull consumer, with the subject to acknowledge it on.
 struct Fetched {
