@@ -1,14 +1,20 @@
 // ensure-streams, applying a plan: writes in an order where the server never
-// sees two streams capture one subject, a create that loses a race re-reads
-// and continues, and the time moved subjects had no stream is measured.
+// sees two streams capture one subject. A subject move (the release and the
+// claims that follow it) goes out in one batch, back to back, while
+// termination signals are held: the server handles the two in order, so the
+// subjects have no stream only for the time it takes between them (not a
+// round trip), and a signal cannot stop the run between them. A create that
+// loses a race re-reads and continues.
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "commands/ensure_streams.hpp"
+#include "src/signals.hpp"
 
 namespace aa::ensure_streams {
 namespace {
@@ -19,18 +25,37 @@ bool writes(const StreamAction& a) {
     return a.action == Action::create || a.action == Action::update || a.action == Action::remove;
 }
 
+bool moves_subjects(const StreamAction& a) { return !a.claims.empty() || !a.releases.empty(); }
+
 std::string describe_failure(const ApiReply& reply) {
     return fmt::format("{} (err_code {})", reply.error->description, reply.error->err_code);
 }
 
+// The request carrying an action's write (apply_order holds writes only).
+ApiCall write_call(const StreamAction& a) {
+    switch (a.action) {
+        case Action::create: return JetStreamClient::create_stream_call(a.config);
+        case Action::update: return JetStreamClient::update_stream_call(a.config);
+        case Action::remove: return JetStreamClient::delete_stream_call(a.stream);
+        case Action::unchanged:
+        case Action::refused: break;
+    }
+    return {};
+}
+
+// Sends one request; ANSWERED becomes the time its reply arrived.
+ApiReply send(const ApiCall& call, JetStreamClient& js, Clock::time_point& answered) {
+    ApiReply reply = js.call(call.verb, call.body);
+    answered = Clock::now();
+    return reply;
+}
+
 // A create refused because the name is taken: another run got there first.
 // Re-read the stream and, if it differs in managed fields, update it.
-ApiReply continue_after_lost_race(StreamAction& a, JetStreamClient& js) {
+ApiReply continue_after_lost_race(StreamAction& a, JetStreamClient& js, Clock::time_point& answered) {
     const std::optional<Json> info = js.stream_info(a.stream);
-    if (!info) {
-        ApiReply retry = js.create_stream(a.config);  // deleted again in between: try once more
-        return retry;
-    }
+    answered = Clock::now();
+    if (!info) return send(write_call(a), js, answered);  // deleted again in between: try once more
     const Json& live = object_at(*info, "config");
     const std::vector<FieldChange> changes = diff_managed(live, *a.desired);
     if (changes.empty()) {
@@ -38,55 +63,118 @@ ApiReply continue_after_lost_race(StreamAction& a, JetStreamClient& js) {
         return ApiReply{*info, std::nullopt};
     }
     a.note = "created concurrently by another run; updated to match";
-    return js.update_stream(overlay_managed(live, *a.desired));
+    return send(JetStreamClient::update_stream_call(overlay_managed(live, *a.desired)), js, answered);
 }
 
-ApiReply send(StreamAction& a, JetStreamClient& js) {
-    switch (a.action) {
-        case Action::create: {
-            ApiReply reply = js.create_stream(a.config);
-            if (reply.is_error(err_code::kStreamNameInUse)) return continue_after_lost_race(a, js);
-            // A server that does not know a field drops it: say so rather than pretend.
-            if (reply.ok() && a.config.contains("compression") &&
-                !config_supports_compression(object_at(reply.body, "config"))) {
-                a.note = "the server dropped compression: it does not support it";
-            }
-            return reply;
+// What the reply to an action's write means, following up where the server's
+// answer calls for it (a create that lost a race, a delete already done).
+ApiReply settle(StreamAction& a, ApiReply reply, JetStreamClient& js, Clock::time_point& answered) {
+    if (a.action == Action::create) {
+        if (reply.is_error(err_code::kStreamNameInUse)) return continue_after_lost_race(a, js, answered);
+        // A server that does not know a field drops it: say so rather than pretend.
+        if (reply.ok() && a.config.contains("compression") &&
+            !config_supports_compression(object_at(reply.body, "config"))) {
+            a.note = "the server dropped compression: it does not support it";
         }
-        case Action::update: return js.update_stream(a.config);
-        case Action::remove: {
-            ApiReply reply = js.delete_stream(a.stream);
-            if (reply.is_error(err_code::kStreamNotFound)) {
-                a.note = "already deleted by another run";
-                return ApiReply{Json::object(), std::nullopt};
-            }
-            return reply;
-        }
-        case Action::unchanged:
-        case Action::refused: break;
     }
-    return ApiReply{Json::object(), std::nullopt};
+    if (a.action == Action::remove && reply.is_error(err_code::kStreamNotFound)) {
+        a.note = "already deleted by another run";
+        return ApiReply{Json::object(), std::nullopt};
+    }
+    return reply;
 }
 
-// Sends an action that claims subjects another stream has just released. On a
-// cluster the meta leader may still hold the old subjects for a moment after
-// the release was acknowledged, and refuse the claim as an overlap (err_code
+// Settles a claim of subjects another stream has just released. On a cluster
+// the meta leader may still hold the old subjects for a moment after the
+// release was acknowledged, and refuse the claim as an overlap (err_code
 // 10065, seen on a loaded 3-node 2.9.10 cluster): retry briefly, as the
 // release is known to have been accepted.
-ApiReply send_claim(StreamAction& a, JetStreamClient& js) {
+ApiReply settle_claim(StreamAction& a, ApiReply reply, JetStreamClient& js, Clock::time_point& answered) {
     constexpr auto kPatience = std::chrono::seconds(3);
     const auto deadline = Clock::now() + kPatience;
     auto pause = std::chrono::milliseconds(10);
-    while (true) {
-        ApiReply reply = send(a, js);
-        if (!reply.is_error(err_code::kSubjectsOverlap) || Clock::now() + pause > deadline) return reply;
+    reply = settle(a, std::move(reply), js, answered);
+    while (reply.is_error(err_code::kSubjectsOverlap) && Clock::now() + pause <= deadline) {
         std::this_thread::sleep_for(pause);
         pause = std::min(pause * 2, std::chrono::milliseconds(200));
+        reply = settle(a, send(write_call(a), js, answered), js, answered);
+    }
+    return reply;
+}
+
+// Marks the action applied, keeping the server's reply, or records its refusal.
+ApplyOutcome record(StreamAction& a, ApiReply reply) {
+    if (!reply.ok()) {
+        a.error = describe_failure(reply);
+        return ApplyOutcome::rejected;
+    }
+    a.reply = std::move(reply.body);
+    a.applied = true;
+    return ApplyOutcome::done;
+}
+
+ApplyOutcome record_failure(StreamAction& a, const Error& e) {
+    a.error = e.what();
+    return e.exit_code() == ExitCode::unavailable ? ApplyOutcome::unavailable : ApplyOutcome::rejected;
+}
+
+ApplyOutcome apply_one(StreamAction& a, JetStreamClient& js) {
+    try {
+        Clock::time_point answered;
+        return record(a, settle(a, send(write_call(a), js, answered), js, answered));
+    } catch (const Error& e) {  // timeout or no responders in the middle of the plan
+        return record_failure(a, e);
     }
 }
 
 double ms_between(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+// The actions of GROUP (releases first, then claims) in one batch. A release
+// the server refuses makes it refuse the claims too (they overlap): only the
+// release's failure is reported. Marks torn the moves whose release may have
+// been applied and whose claim was not, and measures the others' windows
+// between the release's reply and the claim's: both travel the same
+// connection, so that is close to the time the server took between them.
+ApplyOutcome apply_moves(Plan& plan, const std::vector<std::size_t>& group, JetStreamClient& js) {
+    std::vector<ApiCall> calls;
+    for (const std::size_t i : group) calls.push_back(write_call(plan.actions[i]));
+    std::set<std::string> maybe_applied;  // released, or sent without an answer
+    std::map<std::string, Clock::time_point> answered;
+    ApplyOutcome outcome = ApplyOutcome::done;
+    try {
+        std::vector<CallOutcome> replies = js.call_each(calls);
+        for (std::size_t k = 0; k < group.size() && outcome == ApplyOutcome::done; ++k) {
+            StreamAction& a = plan.actions[group[k]];
+            if (!replies[k].reply) {
+                a.error = replies[k].failure;
+                outcome = ApplyOutcome::unavailable;
+                for (std::size_t rest = k; rest < group.size(); ++rest) maybe_applied.insert(plan.actions[group[rest]].stream);
+                break;
+            }
+            answered[a.stream] = replies[k].received;
+            ApiReply reply = a.releases.empty() ? settle_claim(a, std::move(*replies[k].reply), js, answered[a.stream])
+                                                : settle(a, std::move(*replies[k].reply), js, answered[a.stream]);
+            outcome = record(a, std::move(reply));
+            if (a.applied) maybe_applied.insert(a.stream);
+        }
+    } catch (const Error& e) {  // could not send, or a follow-up request failed
+        for (const std::size_t i : group) {
+            StreamAction& a = plan.actions[i];
+            if (a.applied || !a.error.empty()) continue;
+            if (outcome == ApplyOutcome::done) outcome = record_failure(a, e);
+            maybe_applied.insert(a.stream);
+        }
+    }
+    for (SubjectMove& move : plan.moves) {
+        const auto to = std::find_if(plan.actions.begin(), plan.actions.end(),
+                                     [&](const StreamAction& a) { return a.stream == move.to; });
+        const bool claimed = to != plan.actions.end() && to->applied;
+        move.torn = maybe_applied.count(move.from) && !claimed;
+        if (claimed && answered.count(move.from)) move.window_ms = ms_between(answered[move.from], answered[move.to]);
+    }
+    return outcome;
 }
 
 }  // namespace
@@ -105,32 +193,20 @@ std::vector<std::size_t> apply_order(const Plan& plan) {
 }
 
 ApplyOutcome apply(Plan& plan, JetStreamClient& js) {
-    std::map<std::string, Clock::time_point> sent;
-    std::map<std::string, Clock::time_point> done;
-    ApplyOutcome outcome = ApplyOutcome::done;
+    std::vector<std::size_t> moving;
     for (const std::size_t i : apply_order(plan)) {
-        StreamAction& a = plan.actions[i];
-        sent[a.stream] = Clock::now();
-        try {
-            ApiReply reply = a.claims.empty() ? send(a, js) : send_claim(a, js);
-            if (!reply.ok()) {
-                a.error = describe_failure(reply);
-                outcome = ApplyOutcome::rejected;
-                break;
-            }
-            a.reply = std::move(reply.body);
-        } catch (const Error& e) {  // timeout or no responders in the middle of the plan
-            a.error = e.what();
-            outcome = e.exit_code() == ExitCode::unavailable ? ApplyOutcome::unavailable : ApplyOutcome::rejected;
-            break;
+        if (moves_subjects(plan.actions[i])) {
+            moving.push_back(i);
+            continue;
         }
-        done[a.stream] = Clock::now();
-        a.applied = true;
+        const ApplyOutcome outcome = apply_one(plan.actions[i], js);
+        if (outcome != ApplyOutcome::done) return outcome;
     }
-    for (SubjectMove& move : plan.moves) {
-        if (sent.count(move.from) && done.count(move.to)) move.window_ms = ms_between(sent[move.from], done[move.to]);
-    }
-    return outcome;
+    if (moving.empty()) return ApplyOutcome::done;
+    // Between the release and the claim a signal must not end the run: it
+    // would leave the subjects captured by no stream. It is honoured after.
+    const HoldSignals hold;
+    return apply_moves(plan, moving, js);
 }
 
 }  // namespace aa::ensure_streams

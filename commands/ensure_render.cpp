@@ -7,6 +7,7 @@
 
 #include "commands/ensure_streams.hpp"
 #include "src/server_line.hpp"
+#include "src/signals.hpp"
 #include "src/text.hpp"
 
 namespace aa::ensure_streams {
@@ -73,12 +74,19 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
         if (!a.error.empty()) out << style.bad(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), a.error)) << '\n';
     }
     for (const auto& move : plan.moves) {
+        if (move.torn) out << style.bad(torn_move_message(move, result.command_line)) << '\n';
         if (!move.window_ms) continue;
         out << fmt::format("Moved {} from {} to {}: {:.1f} ms without a stream.\n", join(move.subjects), move.from,
                            move.to, *move.window_ms);
     }
     out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
         << '\n';
+    if (result.stopped_by) {
+        out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the move "
+                                      "was answered.",
+                                      signal_name(*result.stopped_by)))
+            << '\n';
+    }
 }
 
 // Event subject families no stream captures now, and whether the plan
@@ -99,6 +107,15 @@ void render_capture_gaps(const Plan& plan, const Style& style, std::ostream& out
 }
 
 }  // namespace
+
+std::string torn_move_message(const SubjectMove& move, const std::string& command_line) {
+    const std::string subjects = join(move.subjects);
+    return fmt::format(
+        "moving {} from {} to {} did not complete: {} may be captured by no stream (JetStream publishes to it fail); "
+        "complete the move with: {}",
+        subjects, move.from, move.to, subjects,
+        command_line.empty() ? "the same ensure-streams command, run again" : command_line);
+}
 
 void render_human(const Result& result, const Style& style, std::ostream& out) {
     out << "NATS JetStream @ " << describe_server(result.server) << '\n';
@@ -137,8 +154,10 @@ Json to_json(const Result& result) {
     }
     Json moves = Json::array();
     for (const auto& m : plan.moves) {
-        moves.push_back(Json{{"subjects", m.subjects}, {"from", m.from}, {"to", m.to},
-                             {"window_ms", m.window_ms ? Json(*m.window_ms) : Json(nullptr)}});
+        Json move{{"subjects", m.subjects}, {"from", m.from}, {"to", m.to},
+                  {"window_ms", m.window_ms ? Json(*m.window_ms) : Json(nullptr)}, {"torn", m.torn}};
+        if (m.torn) move["complete_with"] = result.command_line;
+        moves.push_back(std::move(move));
     }
     return Json{{"schema_version", kJsonSchemaVersion},
                 {"mode", to_string(plan.target.mode)},
@@ -154,6 +173,7 @@ Json to_json(const Result& result) {
                 {"uncaptured", lost_families(plan.capture_now)},
                 {"uncaptured_after", lost_families(plan.capture_after)},
                 {"drift", has_drift(plan)},
+                {"stopped_by", result.stopped_by ? Json(signal_name(*result.stopped_by)) : Json(nullptr)},
                 {"exit_code", static_cast<int>(exit_code(result))}};
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "src/api_lookup.hpp"
+#include "src/signals.hpp"
 
 namespace aa::ensure_streams {
 namespace {
@@ -68,6 +69,8 @@ void add_options(CLI::App& command, Options& options) {
 }
 
 ExitCode exit_code(const Result& result) {
+    // Asked to stop, and stopped once the move in flight was done.
+    if (result.stopped_by) return exit_code_for_signal(*result.stopped_by);
     // A write left without a reply is a connection problem (3), as when reading.
     if (result.outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
     if (has_refusals(result.plan) || result.failed()) return ExitCode::check_failed;
@@ -89,9 +92,16 @@ ExitCode run(const Options& options, CommandContext& context) {
         result.outcome = apply(result.plan, context.jetstream());
         // A fresh account had no stream to show whether it is clustered; what was just written does.
         for (const auto& a : result.plan.actions) note_stream_cluster(result.server, a.reply);
+        result.stopped_by = held_signal();
+        result.command_line = context.command_line();
     }
 
-    return emit(context.output(), result, render_human, to_json, exit_code);
+    const ExitCode code = emit(context.output(), result, render_human, to_json, exit_code);
+    // Subjects that may have no stream: said on stderr too, where CI logs and --json users look.
+    for (const SubjectMove& move : result.plan.moves) {
+        if (move.torn) context.output().err << "aa-nats: error: " << torn_move_message(move, result.command_line) << '\n';
+    }
+    return code;
 }
 
 }  // namespace aa::ensure_streams

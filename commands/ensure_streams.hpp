@@ -92,7 +92,12 @@ struct SubjectMove {
     std::vector<std::string> subjects;
     std::string from;
     std::string to;
-    std::optional<double> window_ms;  // set once applied
+    // Set once applied: from the release's reply to the claim's, as received
+    // (close to the time the server took between handling the two).
+    std::optional<double> window_ms;
+    // The release may have been applied and the claim was not (the link was
+    // lost, or the claim refused): the subjects may be captured by no stream.
+    bool torn = false;
 };
 
 struct Flags {
@@ -133,7 +138,9 @@ enum class ApplyOutcome {
 };
 
 // Sends the plan's writes in apply_order, marking each action applied; stops
-// at the first failure, recorded in that action's error.
+// at the first failure, recorded in that action's error. The releases and
+// claims of subject moves go out last, together in one batch, with
+// termination signals held until they are answered (src/signals.hpp).
 ApplyOutcome apply(Plan& plan, JetStreamClient& js);
 
 // ---- Result ----------------------------------------------------------------
@@ -144,11 +151,20 @@ struct Result {
     DryRun dry_run = DryRun::no;
     bool check = false;
     ApplyOutcome outcome = ApplyOutcome::done;
+    // A termination signal that arrived during a subject move, held until the
+    // move was done: the run reports, then exits 128 + it.
+    std::optional<int> stopped_by;
+    // How the operator ran this command (secrets replaced), to name the
+    // command that completes a torn move; empty when unknown.
+    std::string command_line;
 
     bool failed() const { return outcome != ApplyOutcome::done; }
 };
 
 ExitCode exit_code(const Result& result);
+// One line: which subjects a torn move may have left without a stream, and
+// the command that completes the move (COMMAND_LINE, or words when empty).
+std::string torn_move_message(const SubjectMove& move, const std::string& command_line);
 void render_human(const Result& result, const Style& style, std::ostream& out);
 Json to_json(const Result& result);
 

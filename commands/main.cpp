@@ -14,6 +14,7 @@
 #include "commands/ensure_streams.hpp"
 #include "commands/migrate_verify.hpp"
 #include "commands/stream_info.hpp"
+#include "src/command_line.hpp"
 #include "src/errors.hpp"
 #include "src/global_options.hpp"
 #include "src/nats_connection.hpp"
@@ -141,6 +142,7 @@ int main(int argc, char** argv) {
                                             settings.env.get("NO_COLOR").has_value());
         aa::Output output{std::cout, std::cerr, flags.json, aa::Style(color)};
         aa::CommandContext context(std::move(settings), output);
+        context.set_command_line(aa::shell_command_line(std::vector<std::string>(argv, argv + argc), g_secrets));
 
         for (const Command& command : commands) {
             if (command.app->parsed()) code = static_cast<int>(command.run(context));

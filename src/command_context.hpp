@@ -42,6 +42,11 @@ public:
     const Settings& settings() const { return settings_; }
     const Output& output() const { return output_; }
 
+    // The command line as the operator typed it, secrets replaced, for
+    // messages that name a command to run again (empty when not set).
+    const std::string& command_line() const { return command_line_; }
+    void set_command_line(std::string command_line) { command_line_ = std::move(command_line); }
+
     // Connects on first call; throws ConnectionError when it cannot.
     JetStreamClient& jetstream();
 
@@ -52,6 +57,7 @@ public:
 private:
     Settings settings_;
     Output output_;
+    std::string command_line_;
     std::unique_ptr<NatsConnection> connection_;
     std::unique_ptr<JetStreamClient> client_;
     std::optional<ServerFacts> server_;

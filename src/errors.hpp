@@ -15,6 +15,10 @@ enum class ExitCode : int {
     unavailable = 3,   // cannot talk to NATS/JetStream
 };
 
+// The exit code of a run stopped by a termination signal: 128 + the signal,
+// as shells report it (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
+inline ExitCode exit_code_for_signal(int signal) { return static_cast<ExitCode>(128 + signal); }
+
 // Base of every error that ends a command with a message and an exit code.
 class Error : public std::runtime_error {
 public:

@@ -1,0 +1,239 @@
+// Subject moves through a slow link (a loopback proxy adding 75 ms each way):
+// a termination signal during a move is held until the move is done, the
+// release and the claim leave together, and a link lost mid-move is
+// reported with the subjects it may have left without a stream and the
+// command that completes the move.
+
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "tests/support/delay_proxy.hpp"
+#include "tests/support/harness.hpp"
+
+using aa::test::AaNatsProcess;
+using aa::test::DelayProxy;
+using aa::test::Json;
+using aa::test::NatsServer;
+using aa::test::RunResult;
+using aa::test::TestClient;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr long long kHour = 3'600'000'000'000LL;
+constexpr auto kOneWay = 75ms;
+constexpr const char* kRelease = "$JS.API.STREAM.UPDATE.ATHLETE_ALLY_EVENTS";
+constexpr const char* kClaim = "$JS.API.STREAM.CREATE.AA_VENDOR_HOT";
+
+// A server in migration phase 0 (the legacy stream with every subject, and
+// the DLQ), and a slow link to it.
+struct PhaseZero {
+    NatsServer server;
+    TestClient client{server.url()};
+    DelayProxy proxy{aa::test::DelayProxyOptions{.target_port = server.port(), .one_way = kOneWay}};
+
+    PhaseZero() {
+        client.create_stream(Json{{"name", "ATHLETE_ALLY_EVENTS"},
+                                  {"subjects", {"athlete-ally.>", "vendor.>", "sleep.*"}},
+                                  {"max_age", 24 * kHour},
+                                  {"storage", "file"},
+                                  {"discard", "old"},
+                                  {"duplicate_window", 120'000'000'000LL},
+                                  {"num_replicas", 1}});
+        const RunResult zero = aa::test::run_aa_nats({"ensure-streams", "--phase", "0", "-s", server.url()});
+        INFO(zero.out, zero.err);
+        REQUIRE(zero.exit_code == 0);
+    }
+
+    // The streams that capture SUBJECT, in the server's own words.
+    Json captured_by(const std::string& subject) {
+        return client.api("$JS.API.STREAM.NAMES", Json{{"subject", subject}}).at("streams");
+    }
+};
+
+std::vector<std::string> phase_one_through(const DelayProxy& proxy, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"ensure-streams", "--phase", "1", "-s", proxy.url()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The command a message names after MARKER, up to the end of its line, split
+// on blanks (the test's arguments need no quoting).
+std::vector<std::string> command_after(const std::string& text, const std::string& marker) {
+    const auto at = text.find(marker);
+    REQUIRE(at != std::string::npos);
+    std::istringstream words(text.substr(at + marker.size(), text.find('\n', at) - at - marker.size()));
+    std::vector<std::string> command;
+    for (std::string word; words >> word;) command.push_back(word);
+    return command;
+}
+
+}  // namespace
+
+TEST_CASE("a termination signal sent while the move is in flight is held: the move completes, then exit 128+N") {
+    // Two moments inside the move: the release has just left aa-nats (the
+    // server has not seen it yet), or the server has applied it and its reply
+    // is on the way back (the state the issue reproduced: killed there, the
+    // old code left vendor.> captured by no stream).
+    const auto release_sent = [](DelayProxy& proxy) {
+        return proxy.wait_for(DelayProxy::Direction::to_server, kRelease, 20s);
+    };
+    const auto release_applied = [](DelayProxy& proxy) {
+        return proxy.wait_for(DelayProxy::Direction::to_client, "stream_update_response", 20s);
+    };
+    struct Case {
+        int signal_number;
+        int exit_code;
+        const char* name;
+        bool (*moment)(DelayProxy&);
+    };
+    for (const Case& c : {Case{SIGTERM, 143, "SIGTERM", release_applied}, Case{SIGINT, 130, "SIGINT", release_sent},
+                          Case{SIGHUP, 129, "SIGHUP", release_applied}}) {
+        INFO("signal ", c.name);
+        PhaseZero setup;
+        AaNatsProcess run(phase_one_through(setup.proxy));
+        REQUIRE(c.moment(setup.proxy));
+        run.signal(c.signal_number);
+        const RunResult r = run.wait();
+        INFO(r.out, r.err);
+        CHECK(r.killed_by == 0);
+        CHECK(r.exit_code == c.exit_code);
+        CHECK(setup.captured_by("vendor.oura.x") == Json{"AA_VENDOR_HOT"});
+        CHECK(setup.client.js_publish("vendor.oura.x", "after").at("stream") == "AA_VENDOR_HOT");
+        CHECK(contains(r.out, "~ update    ATHLETE_ALLY_EVENTS (legacy)"));
+        CHECK(contains(r.out, "Applied: 1 created, 1 updated, 0 deleted."));
+        CHECK(contains(r.out, fmt::format("Stopped by {}: it arrived during the subject move", c.name)));
+        CHECK(contains(r.err, "received during a subject move: completing the move first"));
+    }
+}
+
+TEST_CASE("--json: a held signal shows as stopped_by, and the document's exit_code is the process's") {
+    PhaseZero setup;
+    AaNatsProcess run(phase_one_through(setup.proxy, {"--json"}));
+    REQUIRE(setup.proxy.wait_for(DelayProxy::Direction::to_server, kRelease, 20s));
+    run.signal(SIGTERM);
+    const RunResult r = run.wait();
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 143);
+    const Json doc = r.json();
+    CHECK(doc.at("stopped_by") == "SIGTERM");
+    CHECK(doc.at("exit_code") == 143);
+    CHECK(doc.at("subject_moves")[0].at("torn") == false);
+}
+
+TEST_CASE("outside a move a termination signal stops the command promptly, before any write") {
+    PhaseZero setup;
+    TestClient::Spy writes(setup.client, "$JS.API.STREAM.*.>");
+    AaNatsProcess run(phase_one_through(setup.proxy));
+    REQUIRE(setup.proxy.wait_for(DelayProxy::Direction::to_server, "$JS.API.STREAM.LIST", 20s));
+    const auto signalled = std::chrono::steady_clock::now();
+    run.signal(SIGTERM);
+    const RunResult r = run.wait();
+    INFO(r.out, r.err);
+    CHECK(r.killed_by == 0);
+    CHECK(r.exit_code == 143);
+    CHECK(r.err == "aa-nats: stopped by SIGTERM\n");
+    // Loose: promptly means without waiting for the reads in flight (a round
+    // trip of 150 ms) and the rest of the run, not a precise figure.
+    CHECK(std::chrono::steady_clock::now() - signalled < 2s);
+    for (const auto& subject : writes.subjects()) {
+        CHECK_FALSE(contains(subject, ".UPDATE."));
+        CHECK_FALSE(contains(subject, ".CREATE."));
+    }
+    CHECK(setup.captured_by("vendor.oura.x") == Json{"ATHLETE_ALLY_EVENTS"});
+}
+
+TEST_CASE("the release and the claim leave together, before the release's reply comes back, in that order") {
+    PhaseZero setup;
+    TestClient::Spy spy(setup.client, "$JS.API.STREAM.*.>");
+    const RunResult r = aa::test::run_aa_nats(phase_one_through(setup.proxy, {"--json"}));
+    INFO(r.out, r.err);
+    REQUIRE(r.exit_code == 0);
+
+    // What the proxy saw, in order: the claim left aa-nats before any reply
+    // reached it after the release (a round trip of 150 ms away).
+    const auto transcript = setup.proxy.transcript();
+    std::optional<std::size_t> release;
+    std::optional<std::size_t> claim;
+    std::optional<std::size_t> first_reply_after_release;
+    for (std::size_t i = 0; i < transcript.size(); ++i) {
+        const auto& chunk = transcript[i];
+        if (chunk.direction == DelayProxy::Direction::to_server) {
+            if (!release && contains(chunk.bytes, kRelease)) release = i;
+            if (!claim && contains(chunk.bytes, kClaim)) claim = i;
+        } else if (release && !first_reply_after_release) {
+            first_reply_after_release = i;
+        }
+    }
+    REQUIRE(release.has_value());
+    REQUIRE(claim.has_value());
+    REQUIRE(first_reply_after_release.has_value());
+    CHECK(*release <= *claim);
+    CHECK(*claim < *first_reply_after_release);
+
+    // The server got the release first, then the claim.
+    std::vector<std::string> writes;
+    for (const auto& subject : spy.subjects()) {
+        if (contains(subject, ".UPDATE.") || contains(subject, ".CREATE.")) writes.push_back(subject);
+    }
+    CHECK(writes == std::vector<std::string>{kRelease, kClaim});
+    CHECK(setup.captured_by("vendor.oura.x") == Json{"AA_VENDOR_HOT"});
+    CHECK(r.json().at("subject_moves")[0].at("window_ms").get<double>() >= 0.0);
+}
+
+TEST_CASE("a link lost mid-move: exit 3, naming the subjects that may have no stream and the command that completes the move") {
+    PhaseZero setup;
+    AaNatsProcess run(phase_one_through(setup.proxy, {"--timeout", "3s", "--json"}));
+    // The server has handled the release (its reply is on the way back): cut.
+    REQUIRE(setup.proxy.wait_for(DelayProxy::Direction::to_client, "stream_update_response", 20s));
+    setup.proxy.cut();
+    const RunResult r = run.wait();
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 3);
+    const Json doc = r.json();
+    CHECK(doc.at("exit_code") == 3);
+    REQUIRE(doc.at("subject_moves").size() == 1);
+    const Json move = doc.at("subject_moves")[0];
+    CHECK(move.at("torn") == true);
+    const std::string marker = "complete the move with: ";
+    CHECK(contains(r.err, "aa-nats: error: moving vendor.> from ATHLETE_ALLY_EVENTS to AA_VENDOR_HOT did not complete: "
+                          "vendor.> may be captured by no stream"));
+    const std::vector<std::string> command = command_after(r.err, marker);
+    CHECK(fmt::format("{}", fmt::join(command, " ")) == move.at("complete_with").get<std::string>());
+    REQUIRE(command.size() > 1);
+    CHECK(command.front() == AA_NATS_BINARY);
+    CHECK(std::vector<std::string>(command.begin() + 1, command.end()) ==
+          phase_one_through(setup.proxy, {"--timeout", "3s", "--json"}));
+
+    // The command named completes the move.
+    const RunResult completed = aa::test::run_aa_nats(std::vector<std::string>(command.begin() + 1, command.end()));
+    INFO(completed.out, completed.err);
+    CHECK(completed.exit_code == 0);
+    CHECK(setup.captured_by("vendor.oura.x") == Json{"AA_VENDOR_HOT"});
+}
+
+TEST_CASE("the command named after a lost link never shows a password") {
+    NatsServer server(aa::test::ServerOptions{.jetstream = true, .user = "ops", .password = "s3cret-pw", .extra_args = {}});
+    TestClient client(server.url(), "ops", "s3cret-pw");
+    client.create_stream(Json{{"name", "ATHLETE_ALLY_EVENTS"},
+                              {"subjects", {"athlete-ally.>", "vendor.>", "sleep.*"}},
+                              {"max_age", 24 * kHour},
+                              {"storage", "file"},
+                              {"num_replicas", 1}});
+    DelayProxy proxy(aa::test::DelayProxyOptions{.target_port = server.port(), .one_way = kOneWay});
+    AaNatsProcess run({"ensure-streams", "--phase", "1", "-s", proxy.url(), "--user", "ops", "--password", "s3cret-pw",
+                       "--timeout", "3s"});
+    REQUIRE(proxy.wait_for(DelayProxy::Direction::to_client, "stream_update_response", 20s));
+    proxy.cut();
+    const RunResult r = run.wait();
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 3);
+    CHECK_FALSE(contains(r.out + r.err, "s3cret-pw"));
+    CHECK(contains(r.err, "ensure-streams --phase 1 -s " + proxy.url() + " --user ops --password '[REDACTED]' --timeout 3s"));
+}
