@@ -134,17 +134,19 @@ double ms_between(Clock::time_point from, Clock::time_point to) {
 // The actions of GROUP (releases first, then claims) in one batch. A release
 // the server refuses makes it refuse the claims too (they overlap): only the
 // release's failure is reported. Marks torn the moves whose release may have
-// been applied and whose claim was not, and measures the others' windows
-// between the release's reply and the claim's: both travel the same
-// connection, so that is close to the time the server took between them.
+// been applied and whose claim was not, and bounds the others' windows: from
+// sending the release to the claim's reply. (The replies' gap would not do:
+// the server flushes the replies to requests that arrived together at once.)
 ApplyOutcome apply_moves(Plan& plan, const std::vector<std::size_t>& group, JetStreamClient& js) {
     std::vector<ApiCall> calls;
     for (const std::size_t i : group) calls.push_back(write_call(plan.actions[i]));
     std::set<std::string> maybe_applied;  // released, or sent without an answer
     std::map<std::string, Clock::time_point> answered;
     ApplyOutcome outcome = ApplyOutcome::done;
+    const Clock::time_point sent = Clock::now();
     try {
         std::vector<CallOutcome> replies = js.call_each(calls);
+        const Clock::time_point received = Clock::now();
         for (std::size_t k = 0; k < group.size() && outcome == ApplyOutcome::done; ++k) {
             StreamAction& a = plan.actions[group[k]];
             if (!replies[k].reply) {
@@ -153,7 +155,7 @@ ApplyOutcome apply_moves(Plan& plan, const std::vector<std::size_t>& group, JetS
                 for (std::size_t rest = k; rest < group.size(); ++rest) maybe_applied.insert(plan.actions[group[rest]].stream);
                 break;
             }
-            answered[a.stream] = replies[k].received;
+            answered[a.stream] = received;
             ApiReply reply = a.releases.empty() ? settle_claim(a, std::move(*replies[k].reply), js, answered[a.stream])
                                                 : settle(a, std::move(*replies[k].reply), js, answered[a.stream]);
             outcome = record(a, std::move(reply));
@@ -172,7 +174,7 @@ ApplyOutcome apply_moves(Plan& plan, const std::vector<std::size_t>& group, JetS
                                      [&](const StreamAction& a) { return a.stream == move.to; });
         const bool claimed = to != plan.actions.end() && to->applied;
         move.torn = maybe_applied.count(move.from) && !claimed;
-        if (claimed && answered.count(move.from)) move.window_ms = ms_between(answered[move.from], answered[move.to]);
+        if (claimed && answered.count(move.from)) move.window_ms = ms_between(sent, answered[move.to]);
     }
     return outcome;
 }

@@ -76,7 +76,7 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
     for (const auto& move : plan.moves) {
         if (move.torn) out << style.bad(torn_move_message(move, result.command_line)) << '\n';
         if (!move.window_ms) continue;
-        out << fmt::format("Moved {} from {} to {}: {:.1f} ms without a stream.\n", join(move.subjects), move.from,
+        out << fmt::format("Moved {} from {} to {}: at most {:.1f} ms without a stream.\n", join(move.subjects), move.from,
                            move.to, *move.window_ms);
     }
     out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))

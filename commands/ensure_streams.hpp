@@ -92,8 +92,8 @@ struct SubjectMove {
     std::vector<std::string> subjects;
     std::string from;
     std::string to;
-    // Set once applied: from the release's reply to the claim's, as received
-    // (close to the time the server took between handling the two).
+    // Set once applied: an upper bound, from sending the release to the
+    // claim's reply (the server's own gap is far shorter: docs/performance.md).
     std::optional<double> window_ms;
     // The release may have been applied and the claim was not (the link was
     // lost, or the claim refused): the subjects may be captured by no stream.

@@ -36,7 +36,6 @@ std::vector<CallOutcome> JetStreamClient::call_each(const std::vector<ApiCall>& 
     for (std::size_t i = 0; i < replies.size(); ++i) {
         const std::string& subject = requests[i].subject;
         CallOutcome& outcome = outcomes[i];
-        outcome.received = replies[i].received;
         switch (replies[i].status) {
             case Reply::Status::no_responders:
                 outcome.failure = fmt::format(

@@ -36,7 +36,6 @@ struct ApiCall {
 struct CallOutcome {
     std::optional<ApiReply> reply;
     std::string failure;  // no reply (no responders, timeout, connection lost) or not JSON
-    std::chrono::steady_clock::time_point received;  // when the reply arrived
 };
 
 class JetStreamClient {

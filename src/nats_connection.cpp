@@ -168,7 +168,6 @@ void on_reply(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
             collector->seen[index] = true;
             ++collector->answered;
             Reply& reply = (*collector->replies)[index];
-            reply.received = std::chrono::steady_clock::now();
             if (natsMsg_IsNoResponders(msg)) {
                 reply.status = Reply::Status::no_responders;
             } else {

@@ -22,7 +22,6 @@ struct Reply {
     enum class Status { ok, no_responders, timeout, lost };
     Status status = Status::timeout;
     std::string data;
-    std::chrono::steady_clock::time_point received;  // when the reply arrived (ok, no_responders)
 };
 
 class NatsConnection {
