@@ -38,7 +38,9 @@ void note(const std::string& line) {
 
 void on_signal(int signal) {
     std::lock_guard lock(g_mutex);
-    if (g_hold_depth > 0) {
+    // Held, or one was held and the run is reporting before it stops: a
+    // second Ctrl-C must not cut that report short.
+    if (g_hold_depth > 0 || g_held != 0) {
         if (g_held == 0) {
             g_held = signal;
             note(signal_name(signal) + " received during a subject move: completing the move first");

@@ -20,7 +20,8 @@ namespace aa {
 void start_signal_handling();
 
 // While alive, a termination signal is held instead of ending the process.
-// Scopes nest. What was held is told by held_signal().
+// Scopes nest. What was held is told by held_signal(); once one was held,
+// later signals are ignored, so the run can report before it stops.
 class HoldSignals {
 public:
     HoldSignals();

@@ -113,18 +113,23 @@ TEST_CASE("a termination signal sent while the move is in flight is held: the mo
     }
 }
 
-TEST_CASE("--json: a held signal shows as stopped_by, and the document's exit_code is the process's") {
+TEST_CASE("--json: a held signal shows as stopped_by, and a second one does not cut the move or the report short") {
     PhaseZero setup;
     AaNatsProcess run(phase_one_through(setup.proxy, {"--json"}));
     REQUIRE(setup.proxy.wait_for(DelayProxy::Direction::to_server, kRelease, 20s));
     run.signal(SIGTERM);
+    run.signal(SIGINT);  // an impatient second Ctrl-C
     const RunResult r = run.wait();
     INFO(r.out, r.err);
-    CHECK(r.exit_code == 143);
+    // Both may be pending when the signal thread looks, and then the kernel
+    // hands over the lower-numbered first: either is the one honoured.
     const Json doc = r.json();
-    CHECK(doc.at("stopped_by") == "SIGTERM");
-    CHECK(doc.at("exit_code") == 143);
+    const std::string stopped_by = doc.at("stopped_by").get<std::string>();
+    CHECK((stopped_by == "SIGTERM" || stopped_by == "SIGINT"));
+    CHECK(r.exit_code == (stopped_by == "SIGTERM" ? 143 : 130));
+    CHECK(doc.at("exit_code") == r.exit_code);
     CHECK(doc.at("subject_moves")[0].at("torn") == false);
+    CHECK(setup.captured_by("vendor.oura.x") == Json{"AA_VENDOR_HOT"});
 }
 
 TEST_CASE("outside a move a termination signal stops the command promptly, before any write") {
@@ -189,13 +194,16 @@ TEST_CASE("the release and the claim leave together, before the release's reply 
 
 TEST_CASE("a link lost mid-move: exit 3, naming the subjects that may have no stream and the command that completes the move") {
     PhaseZero setup;
-    AaNatsProcess run(phase_one_through(setup.proxy, {"--timeout", "3s", "--json"}));
+    AaNatsProcess run(phase_one_through(setup.proxy, {"--timeout", "10s", "--json"}));
     // The server has handled the release (its reply is on the way back): cut.
     REQUIRE(setup.proxy.wait_for(DelayProxy::Direction::to_client, "stream_update_response", 20s));
     setup.proxy.cut();
+    const auto cut_at = std::chrono::steady_clock::now();
     const RunResult r = run.wait();
     INFO(r.out, r.err);
     CHECK(r.exit_code == 3);
+    // A closed connection is noticed at once, not after the request timeout (loose bound).
+    CHECK(std::chrono::steady_clock::now() - cut_at < 5s);
     const Json doc = r.json();
     CHECK(doc.at("exit_code") == 3);
     REQUIRE(doc.at("subject_moves").size() == 1);
@@ -209,7 +217,7 @@ TEST_CASE("a link lost mid-move: exit 3, naming the subjects that may have no st
     REQUIRE(command.size() > 1);
     CHECK(command.front() == AA_NATS_BINARY);
     CHECK(std::vector<std::string>(command.begin() + 1, command.end()) ==
-          phase_one_through(setup.proxy, {"--timeout", "3s", "--json"}));
+          phase_one_through(setup.proxy, {"--timeout", "10s", "--json"}));
 
     // The command named completes the move.
     const RunResult completed = aa::test::run_aa_nats(std::vector<std::string>(command.begin() + 1, command.end()));
