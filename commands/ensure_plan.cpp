@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commands/ensure_replicas.hpp"
+#include "commands/ensure_capture.hpp"
 #include "commands/ensure_streams.hpp"
 #include "src/duration.hpp"
 #include "src/subjects.hpp"
@@ -15,8 +16,6 @@
 
 namespace aa::ensure_streams {
 namespace {
-
-using SubjectMap = std::map<std::string, std::vector<std::string>>;
 
 std::vector<std::string> minus(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     std::vector<std::string> out;
@@ -138,61 +137,12 @@ std::string overlap_reason(const Plan& plan, const std::vector<std::string>& sub
                        join(subjects), verb, other, join(other_subjects), other);
 }
 
-SubjectMap live_subjects(const Facts& facts) {
-    SubjectMap live;
-    for (const auto& [name, info] : facts.streams) live[name] = strings_at(object_at(info, "config"), "subjects");
-    return live;
-}
-
-// What each stream would capture once every intended action is applied.
-SubjectMap final_subjects(const Plan& plan, const SubjectMap& live) {
-    SubjectMap final = live;
-    for (const auto& a : plan.actions) {
-        if (a.intended == Action::create || a.intended == Action::update) final[a.stream] = strings_at(a.config, "subjects");
-        if (a.intended == Action::remove) final.erase(a.stream);
-    }
-    return final;
-}
-
-std::vector<StreamSubjects> as_stream_subjects(const SubjectMap& map) {
-    std::vector<StreamSubjects> out;
-    for (const auto& [name, subjects] : map) out.push_back({name, subjects});
-    return out;
-}
-
-// The capture invariant, before and after: a family that some stream
-// captures now and none would once the plan is applied makes every action
-// that gives up part of it a refusal (the server would accept it, and lose
-// every message published to the family from then on).
-void check_capture(Plan& plan, const Facts& facts) {
-    const SubjectMap live = live_subjects(facts);
-    const SubjectMap final = final_subjects(plan, live);
-    const auto families = event_families(plan.target.mode, plan.target.phase.has_value());
-    plan.capture_now = capture_of_all(families, as_stream_subjects(live));
-    plan.capture_after = capture_of_all(families, as_stream_subjects(final));
-    for (std::size_t i = 0; i < families.size(); ++i) {
-        if (plan.capture_now[i].lost() || !plan.capture_after[i].lost()) continue;
-        for (auto& a : plan.actions) {
-            if (a.intended != Action::update && a.intended != Action::remove) continue;
-            const auto kept = final.count(a.stream) ? final.at(a.stream) : std::vector<std::string>{};
-            const bool gives_up = any_overlaps(live.at(a.stream), families[i]) && !any_overlaps(kept, families[i]);
-            if (!gives_up) continue;
-            refuse(a, {fmt::format("{} would then be captured by no stream, and every message published to it lost: "
-                                   "add it to another stream in the same run, or keep it here",
-                                   families[i])});
-        }
-    }
-}
-
 // Compares the subjects each stream captures now with what it would capture
 // once the plan is applied: refuses an action whose new subjects another stream
 // keeps (an overlap the server would reject), and marks the actions that take
 // subjects from another stream (claims) or give them up (releases), which
 // order the apply and make the plan's subject moves.
-void check_subject_ownership(Plan& plan, const Facts& facts) {
-    const SubjectMap live = live_subjects(facts);
-    const SubjectMap final = final_subjects(plan, live);
-
+void check_subject_ownership(Plan& plan, const SubjectMap& live, const SubjectMap& final) {
     for (auto& a : plan.actions) {
         if (a.intended != Action::create && a.intended != Action::update) continue;
         const auto current = live.count(a.stream) ? live.at(a.stream) : std::vector<std::string>{};
@@ -316,8 +266,14 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags) {
         refuse(a, delete_refusals(absent.name, facts, flags));
         plan.actions.push_back(std::move(a));
     }
-    check_subject_ownership(plan, facts);
-    check_capture(plan, facts);
+    const SubjectMap live = live_subjects(facts);
+    const SubjectMap final = final_subjects(plan, live);
+    check_subject_ownership(plan, live, final);
+    for (auto& [stream, reasons] : check_capture(plan, live, final)) {
+        for (auto& a : plan.actions) {
+            if (a.stream == stream) refuse(a, reasons);
+        }
+    }
     for (auto& warning : replica_warnings(plan, facts)) plan.warnings.push_back(std::move(warning));
 
     if (!compression) {

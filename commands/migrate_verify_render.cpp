@@ -97,10 +97,15 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
     out << (result.detected ? style.good(verdict) : style.bad(verdict)) << '\n';
     const auto lost = gaps(result.capture);
     if (lost.empty()) return;
-    // Some families captured and others not: a move was left half done.
-    const bool between = lost.size() < result.capture.size();
-    out << style.bad(between ? "The server is between phases: messages to these subjects are lost now."
-                             : "No stream captures the event subjects yet (before phase 0).")
+    // Before the migration the legacy stream captures every family but dlq.>,
+    // which phase 0's DLQ stream adds: that gap (or an empty server) is the
+    // starting point. Any other gap is a move left half done.
+    const bool only_dlq = lost.size() == 1 && lost.front()->family == subjects::kDlq;
+    const bool before_phase_zero = only_dlq || lost.size() == result.capture.size();
+    out << style.bad(before_phase_zero
+                         ? "Before phase 0: no stream captures these subjects yet (aa-nats ensure-streams --phase 0 "
+                           "creates the streams)."
+                         : "The server is between phases: messages to these subjects are lost now.")
         << '\n';
     for (const FamilyCapture* capture : lost) out << "  " << describe_capture(*capture) << '\n';
 }
@@ -128,9 +133,7 @@ Json to_json(const Result& result) {
         }
         doc["phases"] = std::move(phases);
     }
-    Json uncaptured = Json::array();
-    for (const FamilyCapture* capture : gaps(result.capture)) uncaptured.push_back(capture->family);
-    doc["uncaptured"] = std::move(uncaptured);
+    doc["uncaptured"] = lost_families(result.capture);
     doc["capture"] = aa::to_json(result.capture);
     doc["checks"] = std::move(checks);
     return doc;

@@ -2,6 +2,10 @@
 
 #include "src/jetstream_client.hpp"
 
+#include <fmt/format.h>
+
+#include "src/text.hpp"
+
 namespace aa {
 
 std::string stream_info_verb(const std::string& stream) { return "STREAM.INFO." + stream; }
@@ -31,6 +35,13 @@ ConsumerPage consumer_page_or_empty(ApiReply reply, const std::string& subject) 
 
 std::vector<Json> stream_page(ApiReply reply, const std::string& subject) {
     if (!reply.ok()) throw ApiFailure(subject, *reply.error);
+    // On a cluster, streams whose leader did not answer in time are listed
+    // under "missing": leaving them out would call their subjects uncaptured.
+    if (const auto missing = strings_at(reply.body, "missing"); !missing.empty()) {
+        throw ConnectionError(fmt::format("JetStream did not answer for stream {} on {} (no leader?): cannot tell which "
+                                          "streams capture the subject",
+                                          join(missing), subject));
+    }
     std::vector<Json> streams;
     for (const Json& info : array_at(reply.body, "streams")) streams.push_back(info);
     return streams;

@@ -39,8 +39,10 @@ struct ConsumerPage {
 ConsumerPage consumer_page_or_empty(ApiReply reply, const std::string& subject);
 
 // The stream infos of a filtered STREAM.LIST reply ("streams": null is none).
-// An error reply throws ApiFailure naming SUBJECT. One page (256 infos) is
-// read: far more streams than can overlap one subject family.
+// An error reply throws ApiFailure naming SUBJECT, and streams the server
+// lists as "missing" (a cluster whose stream leader did not answer) throw
+// ConnectionError: "could not look", never "captured by no stream". One page
+// (256 infos) is read: far more streams than can overlap one subject family.
 std::vector<Json> stream_page(ApiReply reply, const std::string& subject);
 
 }  // namespace aa

@@ -1,5 +1,8 @@
 #include "src/clustering.hpp"
 
+#include <cstdio>
+#include <tuple>
+
 namespace aa {
 
 std::string_view to_string(Clustering clustering) {
@@ -11,9 +14,24 @@ std::string_view to_string(Clustering clustering) {
     return "unknown";
 }
 
-Clustering clustering_of_stream(const Json& stream_info) {
+namespace {
+
+// Whether VERSION ("2.9.10") is known to be older than 2.9.15, the first
+// release whose standalone servers put a cluster object in stream infos.
+bool before_standalone_cluster_info(const std::optional<std::string>& version) {
+    int major = 0, minor = 0, patch = 0;
+    if (!version || std::sscanf(version->c_str(), "%d.%d.%d", &major, &minor, &patch) != 3) return false;
+    return std::tie(major, minor, patch) < std::make_tuple(2, 9, 15);
+}
+
+}  // namespace
+
+Clustering clustering_of_stream(const Json& stream_info, const std::optional<std::string>& server_version) {
     if (stream_info.contains("error") || object_at(stream_info, "config").empty()) return Clustering::unknown;
-    return object_at(stream_info, "cluster").empty() ? Clustering::standalone : Clustering::clustered;
+    const Json& cluster = object_at(stream_info, "cluster");
+    if (cluster.empty()) return Clustering::standalone;
+    if (!array_at(cluster, "replicas").empty() || has_key(cluster, "raft_group")) return Clustering::clustered;
+    return before_standalone_cluster_info(server_version) ? Clustering::clustered : Clustering::unknown;
 }
 
 Clustering clustering_of_greeting(const ServerInfo& greeting) {

@@ -7,6 +7,8 @@
 // Verified on a 3-node cluster, a standalone server and a leaf node
 // (tests/fixtures/README.md, "Clustered or not").
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "src/json_access.hpp"
@@ -22,11 +24,15 @@ enum class Clustering {
 
 std::string_view to_string(Clustering clustering);  // "unknown", "standalone", "clustered"
 
-// What one stream info (a STREAM.INFO reply or a STREAM.LIST item) says: a
-// clustered JetStream puts a "cluster" object in every stream info, R1 streams
-// included; a standalone one never does. Unknown for anything that is not a
-// stream info (null, an error reply, an account info).
-Clustering clustering_of_stream(const Json& stream_info);
+// What one stream info (a STREAM.INFO reply or a STREAM.LIST item) says.
+// A "cluster" object with replicas (or a raft_group, 2.10.14+) proves a
+// cluster. One with a leader alone is an R1 stream's on a cluster, or, from
+// nats-server 2.9.15 on, any stream's on a standalone server (which then
+// answers clusterInfo(nil) with its greeting's cluster name): so it proves a
+// cluster only on a SERVER_VERSION known to be older than 2.9.15, and is
+// unknown otherwise. No "cluster" object: standalone. Unknown for anything
+// that is not a stream info (null, an error reply, an account info).
+Clustering clustering_of_stream(const Json& stream_info, const std::optional<std::string>& server_version);
 
 // What the INFO greeting can say on its own: standalone when it names no
 // cluster (every node of a cluster names it); unknown when it names one, since

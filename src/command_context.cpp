@@ -11,7 +11,7 @@ Json to_json(const ServerFacts& facts) {
 }
 
 void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
-    const Clustering shown = clustering_of_stream(stream_info);
+    const Clustering shown = clustering_of_stream(stream_info, server.version);
     server.clustering = combine(server.clustering, shown);
     if (shown == Clustering::clustered && server.cluster_name.empty()) {
         server.cluster_name = string_or(object_at(stream_info, "cluster"), "name");

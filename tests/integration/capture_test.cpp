@@ -133,3 +133,16 @@ TEST_CASE("ensure-streams --check and --dry-run name the lost family; --check ex
     CHECK(after.exit_code == 0);
     CHECK(after.json().at("uncaptured") == Json::array());
 }
+
+TEST_CASE("migrate-verify --detect before the migration: the legacy stream alone is before phase 0, not between phases") {
+    NatsServer server;
+    TestClient client(server.url());
+    client.create_stream(stream_config(kLegacy, {"athlete-ally.>", "vendor.>", "sleep.*"}));
+    const auto detect = run_aa_nats({"migrate-verify", "--detect", "-s", server.url()});
+    INFO(detect.out);
+    CHECK(detect.exit_code == 1);
+    CHECK(detect.out.find("Detected phase: none\nBefore phase 0: no stream captures these subjects yet") !=
+          std::string::npos);
+    CHECK(detect.out.find("between phases") == std::string::npos);
+    CHECK(detect.out.ends_with("  dlq.> is captured by no stream: messages published to it now are lost\n"));
+}

@@ -291,7 +291,8 @@ TEST_CASE("--detect on an empty server finds no phase: exit 1, detected_phase nu
     for (const auto& p : doc.at("phases")) CHECK(p.at("verified") == false);
     const auto human = run_aa_nats({"migrate-verify", "--detect", "-s", server.url()});
     CHECK(human.exit_code == 1);
-    CHECK(human.out.find("Detected phase: none\nNo stream captures the event subjects yet (before phase 0).\n") !=
+    CHECK(human.out.find("Detected phase: none\nBefore phase 0: no stream captures these subjects yet (aa-nats ensure-streams --phase 0 "
+                         "creates the streams).\n") !=
           std::string::npos);
     CHECK(human.out.ends_with("  dlq.> is captured by no stream: messages published to it now are lost\n"));
 }

@@ -12,29 +12,49 @@
 using aa::Clustering;
 using aa::test::fixture;
 
+namespace {
+const std::optional<std::string> k2910 = "2.9.10";
+}  // namespace
+
 TEST_CASE("a stream info carries a cluster object exactly when JetStream is clustered, R1 streams included") {
-    CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r3.json")) == Clustering::clustered);
-    CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r1.json")) == Clustering::clustered);
+    CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r3.json"), k2910) == Clustering::clustered);
+    CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r1.json"), k2910) == Clustering::clustered);
     for (const auto& item : fixture("stream_list_cluster_page.json").at("streams")) {
-        CHECK(aa::clustering_of_stream(item) == Clustering::clustered);
+        CHECK(aa::clustering_of_stream(item, k2910) == Clustering::clustered);
     }
-    CHECK(aa::clustering_of_stream(fixture("stream_info_single.json")) == Clustering::standalone);
-    CHECK(aa::clustering_of_stream(fixture("stream_info_leaf_r1.json")) == Clustering::standalone);
+    CHECK(aa::clustering_of_stream(fixture("stream_info_single.json"), k2910) == Clustering::standalone);
+    CHECK(aa::clustering_of_stream(fixture("stream_info_leaf_r1.json"), k2910) == Clustering::standalone);
     for (const auto& item : fixture("stream_list_leaf_page.json").at("streams")) {
-        CHECK(aa::clustering_of_stream(item) == Clustering::standalone);
+        CHECK(aa::clustering_of_stream(item, k2910) == Clustering::standalone);
     }
     // The update trap: a standalone stream that accepted num_replicas 3 is still standalone.
     const aa::Json trapped = fixture("stream_info_after_replicas_update_standalone.json");
     CHECK(trapped.at("config").at("num_replicas") == 3);
-    CHECK(aa::clustering_of_stream(trapped) == Clustering::standalone);
+    CHECK(aa::clustering_of_stream(trapped, k2910) == Clustering::standalone);
+}
+
+TEST_CASE("a leader-only cluster object proves a cluster only on servers older than 2.9.15") {
+    // From 2.9.15 a standalone server answers {"name": <greeting cluster>, "leader": <itself>}
+    // for every stream, the shape of an R1 stream's on a cluster: it tells nothing there.
+    const aa::Json r1 = fixture("stream_info_cluster_r1.json");
+    CHECK(aa::clustering_of_stream(r1, std::string("2.9.14")) == Clustering::clustered);
+    CHECK(aa::clustering_of_stream(r1, std::string("2.9.15")) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(r1, std::string("2.10.22")) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(r1, std::nullopt) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(r1, std::string("garbage")) == Clustering::unknown);
+    // Replicas (or a raft group, 2.10.14+) prove a cluster on any version.
+    CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r3.json"), std::nullopt) == Clustering::clustered);
+    aa::Json grouped = r1;
+    grouped["cluster"]["raft_group"] = "S-R1F-abc";
+    CHECK(aa::clustering_of_stream(grouped, std::string("2.11.0")) == Clustering::clustered);
 }
 
 TEST_CASE("replies that are not stream infos tell nothing, account infos included") {
-    CHECK(aa::clustering_of_stream(fixture("stream_info_not_found.json")) == Clustering::unknown);
-    CHECK(aa::clustering_of_stream(fixture("account_info_cluster.json")) == Clustering::unknown);
-    CHECK(aa::clustering_of_stream(fixture("account_info_leaf.json")) == Clustering::unknown);
-    CHECK(aa::clustering_of_stream(aa::Json(nullptr)) == Clustering::unknown);
-    CHECK(aa::clustering_of_stream(aa::Json::array()) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(fixture("stream_info_not_found.json"), k2910) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(fixture("account_info_cluster.json"), k2910) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(fixture("account_info_leaf.json"), k2910) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(aa::Json(nullptr), k2910) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(aa::Json::array(), k2910) == Clustering::unknown);
 }
 
 TEST_CASE("the greeting alone: no cluster named means standalone; a named one may be a leaf node's") {
