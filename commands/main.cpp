@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -153,6 +154,14 @@ int main(int argc, char** argv) {
         code = report_error(fmt::format("internal error: {}", e.what()), aa::ExitCode::unavailable, flags.json);
     }
     std::cout.flush();
+    std::cerr.flush();
     aa::shutdown_nats_library();
+    // A signal held during a subject move, and the command chose to end by it
+    // (not when a torn move's exit code matters more): die by it, so that a
+    // shell script stops on Ctrl-C as it would for any other program.
+    if (const std::optional<int> held = aa::held_signal();
+        held && code == static_cast<int>(aa::exit_code_for_signal(*held))) {
+        aa::die_by_signal(*held);
+    }
     return code;
 }
