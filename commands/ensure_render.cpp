@@ -82,10 +82,21 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
     out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
         << '\n';
     if (result.stopped_by) {
-        out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the move "
-                                      "was answered.",
-                                      signal_name(*result.stopped_by)))
-            << '\n';
+        const ExitCode code = exit_code(result);
+        if (code == exit_code_for_signal(*result.stopped_by)) {
+            out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the "
+                                          "move was answered.",
+                                          signal_name(*result.stopped_by)))
+                << '\n';
+        } else {
+            // What the operator must act on comes first (docs/exit-codes.md).
+            out << style.warn(fmt::format("{} was received during the subject move and held until the move was "
+                                          "answered; the run ends with exit {}, not by the signal, as {}.",
+                                          signal_name(*result.stopped_by), static_cast<int>(code),
+                                          has_torn_moves(result.plan) ? "a move above did not complete"
+                                                                      : "a write above went unanswered"))
+                << '\n';
+        }
     }
 }
 

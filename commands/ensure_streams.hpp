@@ -124,6 +124,7 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags);
 bool has_refusals(const Plan& plan);
 bool has_drift(const Plan& plan);  // anything but "unchanged"
 bool has_capture_gaps(const Plan& plan);  // an event subject family lost now
+bool has_torn_moves(const Plan& plan);     // a move applied may have left subjects without a stream
 
 // ---- Apply -----------------------------------------------------------------
 
@@ -152,7 +153,8 @@ struct Result {
     bool check = false;
     ApplyOutcome outcome = ApplyOutcome::done;
     // A termination signal that arrived during a subject move, held until the
-    // move was done: the run reports, then exits 128 + it.
+    // move was done: the run reports, then ends by it (exit code 128 + it),
+    // unless a move was torn or a write unanswered: that exit code wins.
     std::optional<int> stopped_by;
     // How the operator ran this command (secrets replaced), to name the
     // command that completes a torn move; empty when unknown.
