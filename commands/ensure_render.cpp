@@ -121,6 +121,14 @@ void render_capture_gaps(const Plan& plan, const Style& style, std::ostream& out
 
 std::string torn_move_message(const SubjectMove& move, const std::string& command_line) {
     const std::string subjects = join(move.subjects);
+    if (!move.claim_refused.empty()) {
+        return fmt::format(
+            "moving {} from {} to {} did not complete: the server refused the claim on {}: {}. {} is captured by no "
+            "stream until that is fixed (JetStream publishes to it fail), and the same command will likely be refused "
+            "again: fix the cause, then complete the move with: {}",
+            subjects, move.from, move.to, move.to, move.claim_refused, subjects,
+            command_line.empty() ? "the same ensure-streams command" : command_line);
+    }
     return fmt::format(
         "moving {} from {} to {} did not complete: {} may be captured by no stream (JetStream publishes to it fail); "
         "complete the move with: {}",
@@ -168,6 +176,7 @@ Json to_json(const Result& result) {
         Json move{{"subjects", m.subjects}, {"from", m.from}, {"to", m.to},
                   {"window_ms", m.window_ms ? Json(*m.window_ms) : Json(nullptr)}, {"torn", m.torn}};
         if (m.torn) move["complete_with"] = result.command_line;
+        if (!m.claim_refused.empty()) move["claim_refused"] = m.claim_refused;
         moves.push_back(std::move(move));
     }
     return Json{{"schema_version", kJsonSchemaVersion},

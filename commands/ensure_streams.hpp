@@ -98,6 +98,9 @@ struct SubjectMove {
     // The release may have been applied and the claim was not (the link was
     // lost, or the claim refused): the subjects may be captured by no stream.
     bool torn = false;
+    // Torn because the server refused the claim: its reason. Running the same
+    // command again would be refused again until the cause is fixed.
+    std::string claim_refused;
 };
 
 struct Flags {
@@ -139,7 +142,8 @@ enum class ApplyOutcome {
 };
 
 // Sends the plan's writes in apply_order, marking each action applied; stops
-// at the first failure, recorded in that action's error. The releases and
+// at the first failure, recorded in that action's error, except inside the
+// batch of moves, sent together: there every reply is recorded. The releases and
 // claims of subject moves go out last, together in one batch, with
 // termination signals held until they are answered (src/signals.hpp).
 ApplyOutcome apply(Plan& plan, JetStreamClient& js);

@@ -109,3 +109,23 @@ TEST_CASE("a signal held during a move that was torn: the torn move's exit code 
     result.plan.actions[0].applied = false;
     CHECK(es::exit_code(result) == aa::exit_code_for_signal(SIGINT));
 }
+
+TEST_CASE("a torn move whose claim the server refused: the reason, the lost subjects, and that re-running is not enough") {
+    es::Result result = moved_result();
+    result.command_line = "NODE_ENV=production aa-nats ensure-streams --phase 1 -s nats://h:4222";
+    result.plan.actions[0].applied = true;
+    result.plan.actions[1].error = "replicas > 1 not supported in non-clustered mode (err_code 10074)";
+    result.plan.moves[0].torn = true;
+    result.plan.moves[0].claim_refused = result.plan.actions[1].error;
+    result.outcome = es::ApplyOutcome::rejected;
+    CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
+    CHECK(es::torn_move_message(result.plan.moves[0], result.command_line) ==
+          "moving vendor.> from ATHLETE_ALLY_EVENTS to AA_VENDOR_HOT did not complete: the server refused the claim on "
+          "AA_VENDOR_HOT: replicas > 1 not supported in non-clustered mode (err_code 10074). vendor.> is captured by no "
+          "stream until that is fixed (JetStream publishes to it fail), and the same command will likely be refused "
+          "again: fix the cause, then complete the move with: NODE_ENV=production aa-nats ensure-streams --phase 1 -s "
+          "nats://h:4222");
+    const aa::Json move = es::to_json(result).at("subject_moves")[0];
+    CHECK(move.at("claim_refused") == result.plan.actions[1].error);
+    CHECK(move.at("complete_with") == result.command_line);
+}
