@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -242,13 +243,15 @@ TEST_CASE("a link lost mid-move: exit 3, naming the subjects that may have no st
                           "vendor.> may be captured by no stream"));
     const std::vector<std::string> command = command_after(r.err, marker);
     CHECK(fmt::format("{}", fmt::join(command, " ")) == move.at("complete_with").get<std::string>());
-    REQUIRE(command.size() > 1);
-    CHECK(command.front() == AA_NATS_BINARY);
-    CHECK(std::vector<std::string>(command.begin() + 1, command.end()) ==
+    REQUIRE(command.size() > 3);
+    CHECK(command[0] == "NODE_ENV=development");
+    CHECK(command[1] == "EVENT_STREAM_MODE=multi");
+    CHECK(command[2] == AA_NATS_BINARY);
+    CHECK(std::vector<std::string>(command.begin() + 3, command.end()) ==
           phase_one_through(setup.proxy, {"--timeout", "10s", "--json"}));
 
     // The command named completes the move.
-    const RunResult completed = aa::test::run_aa_nats(std::vector<std::string>(command.begin() + 1, command.end()));
+    const RunResult completed = aa::test::run_aa_nats(std::vector<std::string>(command.begin() + 3, command.end()), env);
     INFO(completed.out, completed.err);
     CHECK(completed.exit_code == 0);
     CHECK(setup.captured_by("vendor.oura.x") == Json{"AA_VENDOR_HOT"});
