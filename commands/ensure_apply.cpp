@@ -131,49 +131,88 @@ double ms_between(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double, std::milli>(to - from).count();
 }
 
-// The actions of GROUP (releases first, then claims) in one batch. A release
-// the server refuses makes it refuse the claims too (they overlap): only the
-// release's failure is reported. Marks torn the moves whose release may have
-// been applied and whose claim was not, and bounds the others' windows: from
-// sending the release to the claim's reply. (The replies' gap would not do:
-// the server flushes the replies to requests that arrived together at once.)
+// The worse of two outcomes: no reply (its effect unknown) over a refusal.
+ApplyOutcome worse(ApplyOutcome a, ApplyOutcome b) {
+    if (a == ApplyOutcome::unavailable || b == ApplyOutcome::unavailable) return ApplyOutcome::unavailable;
+    if (a == ApplyOutcome::rejected || b == ApplyOutcome::rejected) return ApplyOutcome::rejected;
+    return ApplyOutcome::done;
+}
+
+// Whether every stream that releases subjects to CLAIMER in the plan's moves
+// applied its release: only then is the claim's overlap refusal worth retrying.
+bool releases_applied(const Plan& plan, const std::string& claimer) {
+    for (const SubjectMove& move : plan.moves) {
+        if (move.to != claimer) continue;
+        const auto from = std::find_if(plan.actions.begin(), plan.actions.end(),
+                                       [&](const StreamAction& a) { return a.stream == move.from; });
+        if (from != plan.actions.end() && !from->applied) return false;
+    }
+    return true;
+}
+
+// The actions of GROUP (releases first, then claims) in one batch. Every
+// reply of the batch is recorded, applied or refused: the server handled
+// every request it got, so a claim it applied after another write of the
+// batch failed is applied, and said so. A release the server refuses makes
+// it refuse its claims too (they overlap); such a claim is not retried.
+// Marks torn the moves whose release may have been applied and whose claim
+// was not, and bounds the others' windows: from sending the release to the
+// claim's reply. (The replies' gap would not do: the server flushes the
+// replies to requests that arrived together at once.)
 ApplyOutcome apply_moves(Plan& plan, const std::vector<std::size_t>& group, JetStreamClient& js) {
     std::vector<ApiCall> calls;
     for (const std::size_t i : group) calls.push_back(write_call(plan.actions[i]));
     std::set<std::string> maybe_applied;  // released, or sent without an answer
     std::map<std::string, Clock::time_point> answered;
+    std::set<std::string> refused;  // the server answered the write with a refusal
     ApplyOutcome outcome = ApplyOutcome::done;
     const Clock::time_point sent = Clock::now();
+    std::vector<CallOutcome> replies;
     try {
-        std::vector<CallOutcome> replies = js.call_each(calls);
-        const Clock::time_point received = Clock::now();
-        for (std::size_t k = 0; k < group.size() && outcome == ApplyOutcome::done; ++k) {
-            StreamAction& a = plan.actions[group[k]];
-            if (!replies[k].reply) {
-                a.error = replies[k].failure;
-                outcome = ApplyOutcome::unavailable;
-                for (std::size_t rest = k; rest < group.size(); ++rest) maybe_applied.insert(plan.actions[group[rest]].stream);
-                break;
-            }
-            answered[a.stream] = received;
-            ApiReply reply = a.releases.empty() ? settle_claim(a, std::move(*replies[k].reply), js, answered[a.stream])
-                                                : settle(a, std::move(*replies[k].reply), js, answered[a.stream]);
-            outcome = record(a, std::move(reply));
-            if (a.applied) maybe_applied.insert(a.stream);
+        replies = js.call_each(calls);
+    } catch (const Error& e) {  // could not send: any of them may have left; the reason is said once
+        outcome = record_failure(plan.actions[group.front()], e);
+        for (const std::size_t i : group) maybe_applied.insert(plan.actions[i].stream);
+    }
+    const Clock::time_point received = Clock::now();
+    for (std::size_t k = 0; k < replies.size(); ++k) {
+        StreamAction& a = plan.actions[group[k]];
+        if (!replies[k].reply) {
+            a.error = replies[k].failure;
+            outcome = worse(outcome, ApplyOutcome::unavailable);
+            maybe_applied.insert(a.stream);
+            continue;
         }
-    } catch (const Error& e) {  // could not send, or a follow-up request failed
-        for (const std::size_t i : group) {
-            StreamAction& a = plan.actions[i];
-            if (a.applied || !a.error.empty()) continue;
-            if (outcome == ApplyOutcome::done) outcome = record_failure(a, e);
+        answered[a.stream] = received;
+        try {
+            const bool claim = a.releases.empty();
+            const bool released = releases_applied(plan, a.stream);
+            ApiReply reply = claim && released ? settle_claim(a, std::move(*replies[k].reply), js, answered[a.stream])
+                                               : settle(a, std::move(*replies[k].reply), js, answered[a.stream]);
+            const ApplyOutcome recorded = record(a, std::move(reply));
+            if (recorded == ApplyOutcome::rejected) {
+                refused.insert(a.stream);
+                if (claim && !released) a.error += "; not retried: the subjects it claims were not released";
+            }
+            outcome = worse(outcome, recorded);
+        } catch (const Error& e) {  // a follow-up request (a re-read, a retry) failed
+            outcome = worse(outcome, record_failure(a, e));
             maybe_applied.insert(a.stream);
         }
+        if (a.applied) maybe_applied.insert(a.stream);
     }
     for (SubjectMove& move : plan.moves) {
         const auto to = std::find_if(plan.actions.begin(), plan.actions.end(),
                                      [&](const StreamAction& a) { return a.stream == move.to; });
         const bool claimed = to != plan.actions.end() && to->applied;
         move.torn = maybe_applied.count(move.from) && !claimed;
+        // The release known applied, the claim refused by the server (not a lost link): running again
+        // will not do until the cause is fixed.
+        const auto from = std::find_if(plan.actions.begin(), plan.actions.end(),
+                                       [&](const StreamAction& a) { return a.stream == move.from; });
+        if (move.torn && refused.count(move.to) && from != plan.actions.end() && from->applied) {
+            move.claim_refused = to->error;
+        }
         if (claimed && answered.count(move.from)) move.window_ms = ms_between(sent, answered[move.to]);
     }
     return outcome;

@@ -163,7 +163,10 @@ void check_subject_ownership(Plan& plan, const SubjectMap& live, const SubjectMa
                     return m.from == from && m.to == a.stream;
                 });
                 if (move == plan.moves.end()) {
-                    plan.moves.push_back({{}, other, a.stream, std::nullopt});
+                    SubjectMove added;
+                    added.from = other;
+                    added.to = a.stream;
+                    plan.moves.push_back(std::move(added));
                     move = std::prev(plan.moves.end());
                 }
                 move->subjects.push_back(subject);

@@ -82,10 +82,21 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
     out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
         << '\n';
     if (result.stopped_by) {
-        out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the move "
-                                      "was answered.",
-                                      signal_name(*result.stopped_by)))
-            << '\n';
+        const ExitCode code = exit_code(result);
+        if (code == exit_code_for_signal(*result.stopped_by)) {
+            out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the "
+                                          "move was answered.",
+                                          signal_name(*result.stopped_by)))
+                << '\n';
+        } else {
+            // What the operator must act on comes first (docs/exit-codes.md).
+            out << style.warn(fmt::format("{} was received during the subject move and held until the move was "
+                                          "answered; the run ends with exit {}, not by the signal, as {}.",
+                                          signal_name(*result.stopped_by), static_cast<int>(code),
+                                          has_torn_moves(result.plan) ? "a move above did not complete"
+                                                                      : "a write above went unanswered"))
+                << '\n';
+        }
     }
 }
 
@@ -110,6 +121,14 @@ void render_capture_gaps(const Plan& plan, const Style& style, std::ostream& out
 
 std::string torn_move_message(const SubjectMove& move, const std::string& command_line) {
     const std::string subjects = join(move.subjects);
+    if (!move.claim_refused.empty()) {
+        return fmt::format(
+            "moving {} from {} to {} did not complete: the server refused the claim on {}: {}. {} is captured by no "
+            "stream until that is fixed (JetStream publishes to it fail), and the same command will likely be refused "
+            "again: fix the cause, then complete the move with: {}",
+            subjects, move.from, move.to, move.to, move.claim_refused, subjects,
+            command_line.empty() ? "the same ensure-streams command" : command_line);
+    }
     return fmt::format(
         "moving {} from {} to {} did not complete: {} may be captured by no stream (JetStream publishes to it fail); "
         "complete the move with: {}",
@@ -157,6 +176,7 @@ Json to_json(const Result& result) {
         Json move{{"subjects", m.subjects}, {"from", m.from}, {"to", m.to},
                   {"window_ms", m.window_ms ? Json(*m.window_ms) : Json(nullptr)}, {"torn", m.torn}};
         if (m.torn) move["complete_with"] = result.command_line;
+        if (!m.claim_refused.empty()) move["claim_refused"] = m.claim_refused;
         moves.push_back(std::move(move));
     }
     return Json{{"schema_version", kJsonSchemaVersion},

@@ -3,6 +3,8 @@
 
 #include "commands/ensure_streams.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "src/api_lookup.hpp"
@@ -68,11 +70,20 @@ void add_options(CLI::App& command, Options& options) {
                      "the target is 1)");
 }
 
+bool has_torn_moves(const Plan& plan) {
+    return std::any_of(plan.moves.begin(), plan.moves.end(), [](const SubjectMove& m) { return m.torn; });
+}
+
 ExitCode exit_code(const Result& result) {
+    // In this order (docs/exit-codes.md). A write left without a reply is a
+    // connection problem (3), as when reading; a move torn by the server's
+    // refusal of the claim is a failed check (1). Either comes before a held
+    // signal: subjects may be captured by no stream, which the operator must
+    // act on, and 128 + N (or dying by the signal) would hide it.
+    if (result.outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
+    if (has_torn_moves(result.plan)) return ExitCode::check_failed;
     // Asked to stop, and stopped once the move in flight was done.
     if (result.stopped_by) return exit_code_for_signal(*result.stopped_by);
-    // A write left without a reply is a connection problem (3), as when reading.
-    if (result.outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
     if (has_refusals(result.plan) || result.failed()) return ExitCode::check_failed;
     if (result.check && (has_drift(result.plan) || has_capture_gaps(result.plan))) return ExitCode::check_failed;
     return ExitCode::ok;

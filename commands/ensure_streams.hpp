@@ -98,6 +98,9 @@ struct SubjectMove {
     // The release may have been applied and the claim was not (the link was
     // lost, or the claim refused): the subjects may be captured by no stream.
     bool torn = false;
+    // Torn because the server refused the claim: its reason. Running the same
+    // command again would be refused again until the cause is fixed.
+    std::string claim_refused;
 };
 
 struct Flags {
@@ -124,6 +127,7 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags);
 bool has_refusals(const Plan& plan);
 bool has_drift(const Plan& plan);  // anything but "unchanged"
 bool has_capture_gaps(const Plan& plan);  // an event subject family lost now
+bool has_torn_moves(const Plan& plan);     // a move applied may have left subjects without a stream
 
 // ---- Apply -----------------------------------------------------------------
 
@@ -138,7 +142,8 @@ enum class ApplyOutcome {
 };
 
 // Sends the plan's writes in apply_order, marking each action applied; stops
-// at the first failure, recorded in that action's error. The releases and
+// at the first failure, recorded in that action's error, except inside the
+// batch of moves, sent together: there every reply is recorded. The releases and
 // claims of subject moves go out last, together in one batch, with
 // termination signals held until they are answered (src/signals.hpp).
 ApplyOutcome apply(Plan& plan, JetStreamClient& js);
@@ -152,7 +157,8 @@ struct Result {
     bool check = false;
     ApplyOutcome outcome = ApplyOutcome::done;
     // A termination signal that arrived during a subject move, held until the
-    // move was done: the run reports, then exits 128 + it.
+    // move was done: the run reports, then ends by it (exit code 128 + it),
+    // unless a move was torn or a write unanswered: that exit code wins.
     std::optional<int> stopped_by;
     // How the operator ran this command (secrets replaced), to name the
     // command that completes a torn move; empty when unknown.

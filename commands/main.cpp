@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -15,12 +16,14 @@
 #include "commands/migrate_verify.hpp"
 #include "commands/stream_info.hpp"
 #include "src/command_line.hpp"
+#include "src/environment.hpp"
 #include "src/errors.hpp"
 #include "src/global_options.hpp"
 #include "src/nats_connection.hpp"
 #include "src/output.hpp"
 #include "src/server_url.hpp"
 #include "src/signals.hpp"
+#include "src/topology.hpp"
 
 namespace {
 
@@ -142,7 +145,17 @@ int main(int argc, char** argv) {
                                             settings.env.get("NO_COLOR").has_value());
         aa::Output output{std::cout, std::cerr, flags.json, aa::Style(color)};
         aa::CommandContext context(std::move(settings), output);
-        context.set_command_line(aa::shell_command_line(std::vector<std::string>(argv, argv + argc), g_secrets));
+        // The topology variables set in this process's environment are part
+        // of the command: without them a pasted command could target other
+        // stream names or replicas. (Connection variables such as NATS_URL are
+        // left out: they may hold credentials.)
+        std::vector<std::pair<std::string, std::string>> topology_environment;
+        const aa::Environment process_environment = aa::Environment::from_process();
+        for (const std::string_view name : aa::kTopologyVariables) {
+            if (const auto value = process_environment.get(name)) topology_environment.emplace_back(name, *value);
+        }
+        context.set_command_line(aa::shell_command_line(
+            topology_environment, std::vector<std::string>(argv, argv + argc), g_secrets));
 
         for (const Command& command : commands) {
             if (command.app->parsed()) code = static_cast<int>(command.run(context));
@@ -153,6 +166,14 @@ int main(int argc, char** argv) {
         code = report_error(fmt::format("internal error: {}", e.what()), aa::ExitCode::unavailable, flags.json);
     }
     std::cout.flush();
+    std::cerr.flush();
     aa::shutdown_nats_library();
+    // A signal held during a subject move, and the command chose to end by it
+    // (not when a torn move's exit code matters more): die by it, so that a
+    // shell script stops on Ctrl-C as it would for any other program.
+    if (const std::optional<int> held = aa::held_signal();
+        held && code == static_cast<int>(aa::exit_code_for_signal(*held))) {
+        aa::die_by_signal(*held);
+    }
     return code;
 }

@@ -43,4 +43,11 @@ std::string shell_command_line(const std::vector<std::string>& args, const std::
     return line;
 }
 
+std::string shell_command_line(const std::vector<std::pair<std::string, std::string>>& environment,
+                               const std::vector<std::string>& args, const std::vector<std::string>& secrets) {
+    std::string line;
+    for (const auto& [name, value] : environment) line += name + "=" + quote(scrub_secrets(value, secrets)) + " ";
+    return line + shell_command_line(args, secrets);
+}
+
 }  // namespace aa

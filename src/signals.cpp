@@ -54,10 +54,27 @@ void on_signal(int signal) {
     note("stopped by " + signal_name(signal));
     // Not exit(): the main thread is running, and static destructors must not
     // run under its feet. Nothing half-done is left: no move is in flight.
-    ::_exit(128 + signal);
+    die_by_signal(signal);
 }
 
 }  // namespace
+
+void die_by_signal(int signal) {
+    // A shell stops a script on Ctrl-C only when the child died *by* SIGINT
+    // (WIFSIGNALED), not when it exited with 130: so die by it. Its default
+    // action ends the process; the signal thread, still in sigwait, may take
+    // a pending copy first, which changes nothing: raise() targets this thread.
+    struct sigaction action {};
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(signal, &action, nullptr);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, signal);
+    ::pthread_sigmask(SIG_UNBLOCK, &only, nullptr);
+    ::raise(signal);
+    ::_exit(128 + signal);  // a signal whose default action is not to end the process
+}
 
 void start_signal_handling() {
     const sigset_t set = termination_signals();

@@ -3,10 +3,13 @@
 // thread (nats.c's included) and received by one thread of ours, which decides:
 // - while a step that must not be torn is in flight (a HoldSignals scope: a
 //   subject move), the signal is held, and the command ends once the step is
-//   done, saying so, with exit code 128 + the signal;
+//   done, saying so, by that signal (die_by_signal);
 // - while a loop that ends on Ctrl-C runs (a StopOnInterrupt scope: a watch),
 //   SIGINT and SIGTERM ask the loop to stop;
-// - otherwise the process ends at once with 128 + the signal and a note on stderr.
+// - otherwise the process ends at once, by the signal, after a note on stderr.
+// Ending by the signal rather than exit(128 + N) matters: a shell stops a
+// script on Ctrl-C only when the child died by SIGINT. Shells still show
+// 128 + N in $?.
 
 #include <optional>
 #include <string>
@@ -31,7 +34,8 @@ public:
 };
 
 // The first signal that arrived while held, if any: the command is to end
-// with exit code 128 + it once it has reported what it did.
+// by it (die_by_signal) once it has reported what it did, unless what it must
+// report is worse (ensure-streams: a torn move).
 std::optional<int> held_signal();
 
 // While alive, SIGINT and SIGTERM set stop_requested() instead of ending the
@@ -45,6 +49,11 @@ public:
 
     bool stop_requested() const;
 };
+
+// Ends the process by SIGNAL: restores its default action, unblocks it in the
+// calling thread and raises it. Call once everything is printed and flushed.
+// Falls back to _exit(128 + SIGNAL) for a signal that would not end it.
+[[noreturn]] void die_by_signal(int signal);
 
 // "SIGINT", "SIGTERM", "SIGHUP", else "signal N".
 std::string signal_name(int signal);

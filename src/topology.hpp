@@ -41,6 +41,10 @@ struct TopologySettings {
     int replicas() const { return production ? 3 : 1; }
 };
 
+// The variables that choose the topology (mode, stream names, replicas).
+inline constexpr std::array<std::string_view, 6> kTopologyVariables{
+    "NODE_ENV", "EVENT_STREAM_MODE", "STREAM_CORE_NAME", "STREAM_VENDOR_NAME", "STREAM_DLQ_NAME", "STREAM_LEGACY_NAME"};
+
 // Reads the topology variables. Throws UsageError naming the variable and its
 // value when the mode is unknown or a stream name is invalid.
 TopologySettings resolve_topology(const Environment& env);

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <sstream>
+
 #include "commands/ensure_streams.hpp"
 #include "tests/support/harness.hpp"
 
@@ -94,4 +97,75 @@ TEST_CASE("a write that gets no reply leaves the outcome unknown: unavailable, e
     CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::unavailable);
     CHECK_FALSE(plan.actions[0].applied);
     CHECK_FALSE(plan.actions[0].error.empty());
+}
+
+TEST_CASE("a batch of moves where the server refuses one claim and applies the next: every reply is recorded") {
+    // Phase 0 straight to phase 2: one batch of three writes, the legacy
+    // stream's release, then the core and vendor streams' claims. The core
+    // stream's create asks for 3 replicas, which a standalone server refuses
+    // (err_code 10074: what a run that wrongly believes the server clustered
+    // sends, issue 8 part 3); the vendor create after it is applied. The
+    // server handled all three: the vendor claim must be reported applied and
+    // its move complete, and only the core move torn, by a refusal.
+    NatsServer server;
+    TestClient other(server.url());
+    other.create_stream(aa::Json{{"name", "ATHLETE_ALLY_EVENTS"},
+                                 {"subjects", {"athlete-ally.>", "vendor.>", "sleep.*"}},
+                                 {"max_age", 24 * kHour},
+                                 {"storage", "file"},
+                                 {"discard", "old"},
+                                 {"duplicate_window", 120'000'000'000LL},
+                                 {"num_replicas", 1}});
+    const aa::TopologySettings settings;
+    es::Facts facts;
+    facts.server.version = "2.9.10";
+    facts.streams["ATHLETE_ALLY_EVENTS"] = other.stream_info("ATHLETE_ALLY_EVENTS");
+    const aa::TargetTopology target = aa::target_topology(settings, 2);
+    REQUIRE(es::fact_needs(target, facts.streams).subject_counts.empty());  // an empty stream: nothing to count
+    es::Plan plan = es::make_plan(target, facts, {});
+    REQUIRE_FALSE(es::has_refusals(plan));
+    REQUIRE(plan.moves.size() == 2);
+
+    const auto action = [&](const std::string& name) -> es::StreamAction& {
+        const auto found = std::find_if(plan.actions.begin(), plan.actions.end(),
+                                        [&](const es::StreamAction& a) { return a.stream == name; });
+        REQUIRE(found != plan.actions.end());
+        return *found;
+    };
+    // The core claim leaves before the vendor one.
+    std::vector<std::string> order;
+    for (const std::size_t i : es::apply_order(plan)) order.push_back(plan.actions[i].stream);
+    REQUIRE(order == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "AA_CORE_HOT", "AA_VENDOR_HOT"});
+    action("AA_CORE_HOT").config["num_replicas"] = 3;
+
+    Client client = connect(server.url());
+    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::rejected);
+    CHECK(action("ATHLETE_ALLY_EVENTS").applied);
+    CHECK_FALSE(action("AA_CORE_HOT").applied);
+    CHECK(action("AA_CORE_HOT").error.find("err_code 10074") != std::string::npos);
+    // Applied by the server after the refusal: said so.
+    CHECK(action("AA_VENDOR_HOT").applied);
+    CHECK(action("AA_VENDOR_HOT").error.empty());
+    CHECK(other.stream_info("AA_VENDOR_HOT").contains("config"));
+
+    for (const es::SubjectMove& move : plan.moves) {
+        INFO(move.to);
+        if (move.to == "AA_VENDOR_HOT") {
+            CHECK_FALSE(move.torn);
+            CHECK(move.window_ms.has_value());
+        } else {
+            CHECK(move.torn);
+            CHECK(move.claim_refused.find("err_code 10074") != std::string::npos);
+        }
+    }
+    es::Result result;
+    result.plan = plan;
+    result.outcome = es::ApplyOutcome::rejected;
+    result.command_line = "aa-nats ensure-streams --phase 2";
+    CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
+    std::ostringstream human;
+    es::render_human(result, aa::Style(false), human);
+    INFO(human.str());
+    CHECK(human.str().find("Failed after 2 created, 1 updated, 0 deleted.") != std::string::npos);
+    CHECK(human.str().find("the server refused the claim on AA_CORE_HOT") != std::string::npos);
 }

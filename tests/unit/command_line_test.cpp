@@ -23,3 +23,12 @@ TEST_CASE("arguments the shell would split or expand are quoted; control charact
     CHECK(shell_command_line({"it's"}, {}) == "'it'\\''s'");
     CHECK(shell_command_line({"a\x1b[31mb", "c'\\"}, {}) == "$'a\\x1b[31mb' 'c'\\''\\'");
 }
+
+TEST_CASE("variables from the environment lead the line, quoted and scrubbed like arguments") {
+    CHECK(shell_command_line({{"NODE_ENV", "production"}, {"STREAM_CORE_NAME", "my core"}},
+                             {"aa-nats", "ensure-streams", "--phase", "1"}, {}) ==
+          "NODE_ENV=production STREAM_CORE_NAME='my core' aa-nats ensure-streams --phase 1");
+    CHECK(shell_command_line({{"STREAM_DLQ_NAME", "x-s3cret"}}, {"aa-nats"}, {"s3cret"}) ==
+          "STREAM_DLQ_NAME='x-[REDACTED]' aa-nats");
+    CHECK(shell_command_line(std::vector<std::pair<std::string, std::string>>{}, {"aa-nats"}, {}) == "aa-nats");
+}
