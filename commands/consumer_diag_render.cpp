@@ -1,4 +1,6 @@
 // Human, table, watch-line and JSON renderings of consumer-diag results.
+// Names, subjects, reasons and warnings (which quote the server) reach the
+// terminal through printable().
 
 #include <algorithm>
 
@@ -33,7 +35,7 @@ std::vector<std::string> filters_of(const Json& config) {
 std::string type_of(const Json& info) {
     const std::string deliver_subject = string_or(object_at(info, "config"), "deliver_subject");
     if (deliver_subject.empty()) return "pull";
-    return fmt::format("push to {} ({})", deliver_subject,
+    return fmt::format("push to {} ({})", printable(deliver_subject),
                        bool_or(info, "push_bound") ? "subscriber present" : "no subscriber");
 }
 
@@ -71,26 +73,27 @@ std::string rfc3339_seconds(TimePoint t) {
 void render_human(const ConsumerReport& report, const Style& style, std::ostream& out) {
     const Binding& b = report.binding;
     const Diagnosis& d = report.diagnosis;
-    out << style.bold(fmt::format("Consumer {}", report.durable));
-    if (b.bound_stream) out << " on " << style.bold(*b.bound_stream);
+    out << style.bold(fmt::format("Consumer {}", printable(report.durable)));
+    if (b.bound_stream) out << " on " << style.bold(printable(*b.bound_stream));
     out << '\n';
     if (!report.stream) {
         // The service tries AA_STREAM_CANDIDATES in order and binds the first that has the durable.
         std::vector<std::string> tried = b.misses;
         if (b.bound_stream) tried.push_back(*b.bound_stream + ": bound");
-        out << label("Candidates:") << join(tried, "; ") << '\n';
+        out << label("Candidates:") << printable(join(tried, "; ")) << '\n';
     }
     if (b.bound_stream) {
         const Json& info = b.info;
         const Json& config = object_at(info, "config");
         out << label("Type:") << type_of(info) << '\n';
         const auto filters = filters_of(config);
-        out << label("Filter:") << (filters.empty() ? std::string("(all subjects of the stream)") : join(filters)) << '\n';
-        out << label("Ack Policy:") << string_or(config, "ack_policy", "none") << '\n';
+        out << label("Filter:") << (filters.empty() ? std::string("(all subjects of the stream)") : printable(join(filters)))
+            << '\n';
+        out << label("Ack Policy:") << printable(string_or(config, "ack_policy", "none")) << '\n';
         out << label("Ack Wait:") << format_limit_duration(int_or(config, "ack_wait")) << '\n';
         out << label("Max Deliver:") << limit_count(int_or(config, "max_deliver", -1)) << '\n';
         out << label("Max Ack Pending:") << limit_count(int_or(config, "max_ack_pending", -1)) << '\n';
-        out << label("Deliver Policy:") << string_or(config, "deliver_policy", "all") << '\n';
+        out << label("Deliver Policy:") << printable(string_or(config, "deliver_policy", "all")) << '\n';
         out << label("Pending:") << format_count(uint_or(info, "num_pending")) << '\n';
         out << label("Ack Pending:") << format_count(uint_or(info, "num_ack_pending")) << '\n';
         out << label("Redelivered:") << format_count(uint_or(info, "num_redelivered"));
@@ -107,30 +110,34 @@ void render_human(const ConsumerReport& report, const Style& style, std::ostream
     for (const auto& reason : d.reasons) {
         // The candidates line already explains each miss.
         if (!report.stream && std::find(b.misses.begin(), b.misses.end(), reason) != b.misses.end()) continue;
-        out << label("") << "- " << reason << '\n';
+        out << label("") << "- " << printable(reason) << '\n';
     }
     if (!d.warnings.empty()) {
         out << "  Warnings:\n";
-        for (const auto& warning : d.warnings) out << label("") << "- " << style.warn(warning) << '\n';
+        for (const auto& warning : d.warnings) out << label("") << "- " << style.warn(printable(warning)) << '\n';
     }
 }
 
 void render_table(const Result& result, const Style& style, std::ostream& out) {
     if (!result.streams_missing.empty()) {
-        out << style.warn(fmt::format("not found: {}", join(result.streams_missing))) << '\n';
+        out << style.warn(fmt::format("not found: {}", printable(join(result.streams_missing)))) << '\n';
     }
     if (result.consumers.empty()) {
         out << fmt::format("no consumers on {}\n", result.streams_checked.empty() ? std::string("any stream")
-                                                                                   : join(result.streams_checked));
+                                                                                   : printable(join(result.streams_checked)));
         return;
     }
-    constexpr const char* kRow = "{:<24} {:<28} {:<4} {:>10} {:>10} {:>10} {:>7} {:>14} {}\n";
-    out << fmt::format(kRow, "STREAM", "DURABLE", "TYPE", "PENDING", "ACK PEND", "REDELIV", "WAITING", "LAST DELIVERY",
-                       "VERDICT");
+    // Names are padded by terminal columns, so escaped and multibyte ones keep the columns aligned.
+    constexpr const char* kRow = "{} {} {:<4} {:>10} {:>10} {:>10} {:>7} {:>14} {}\n";
+    auto stream_cell = [](std::string_view text) { return pad_to_width(text, 24); };
+    auto durable_cell = [](std::string_view text) { return pad_to_width(text, 28); };
+    out << fmt::format(kRow, stream_cell("STREAM"), durable_cell("DURABLE"), "TYPE", "PENDING", "ACK PEND", "REDELIV",
+                       "WAITING", "LAST DELIVERY", "VERDICT");
     for (const auto& c : result.consumers) {
         const Json& info = c.binding.info;
         const bool push = !string_or(object_at(info, "config"), "deliver_subject").empty();
-        out << fmt::format(kRow, c.binding.bound_stream.value_or(c.stream.value_or("")), c.durable, push ? "push" : "pull",
+        out << fmt::format(kRow, stream_cell(printable(c.binding.bound_stream.value_or(c.stream.value_or("")))),
+                           durable_cell(printable(c.durable)), push ? "push" : "pull",
                            format_count(uint_or(info, "num_pending")), format_count(uint_or(info, "num_ack_pending")),
                            format_count(uint_or(info, "num_redelivered")),
                            push ? std::string("-") : format_count(uint_or(info, "num_waiting")),
@@ -138,9 +145,9 @@ void render_table(const Result& result, const Style& style, std::ostream& out) {
     }
     for (const auto& c : result.consumers) {
         if (c.diagnosis.ok() && c.diagnosis.warnings.empty()) continue;
-        const std::string who = fmt::format("{}/{}", c.binding.bound_stream.value_or(""), c.durable);
-        if (!c.diagnosis.ok()) out << fmt::format("{}: {}\n", who, join(c.diagnosis.reasons, "; "));
-        for (const auto& w : c.diagnosis.warnings) out << fmt::format("{}: {}\n", who, style.warn(w));
+        const std::string who = printable(fmt::format("{}/{}", c.binding.bound_stream.value_or(""), c.durable));
+        if (!c.diagnosis.ok()) out << fmt::format("{}: {}\n", who, printable(join(c.diagnosis.reasons, "; ")));
+        for (const auto& w : c.diagnosis.warnings) out << fmt::format("{}: {}\n", who, style.warn(printable(w)));
     }
     out << fmt::format("{} consumer{}\n", result.consumers.size(), result.consumers.size() == 1 ? "" : "s");
 }
@@ -159,7 +166,7 @@ void render_watch_block(const Progress& progress, const std::vector<Sample>& sam
 std::string watch_line(const ConsumerReport& report, const Progress& progress, TimePoint now) {
     const Json& info = report.binding.info;
     return fmt::format("{} {}/{} verdict={} pending={} ack_pending={} redelivered={} waiting={} rate={} eta={}",
-                       rfc3339_seconds(now), report.binding.bound_stream.value_or("-"), report.durable,
+                       rfc3339_seconds(now), printable(report.binding.bound_stream.value_or("-")), printable(report.durable),
                        to_string(report.diagnosis.verdict), uint_or(info, "num_pending"),
                        uint_or(info, "num_ack_pending"), uint_or(info, "num_redelivered"), uint_or(info, "num_waiting"),
                        rate_text(progress.rate_per_second), eta_text(progress));

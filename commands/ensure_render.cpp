@@ -1,5 +1,6 @@
 // Human and JSON renderings of an ensure-streams result: the plan, one line
-// per stream, then what was done.
+// per stream, then what was done. Stream names, values, reasons and the
+// server's error texts reach the terminal through printable().
 
 #include <algorithm>
 
@@ -14,7 +15,7 @@ namespace aa::ensure_streams {
 namespace {
 
 std::string stream_label(const StreamAction& a) {
-    return a.role ? fmt::format("{} ({})", a.stream, to_string(*a.role)) : a.stream;
+    return a.role ? fmt::format("{} ({})", printable(a.stream), to_string(*a.role)) : printable(a.stream);
 }
 
 std::string list_changes(const std::vector<FieldChange>& changes, bool creation) {
@@ -30,13 +31,15 @@ std::string list_changes(const std::vector<FieldChange>& changes, bool creation)
 std::string action_line(const StreamAction& a, const Style& style) {
     switch (a.action) {
         case Action::create:
-            return fmt::format("{} {}  {}", style.good("+ create   "), stream_label(a), list_changes(a.changes, true));
+            return fmt::format("{} {}  {}", style.good("+ create   "), stream_label(a),
+                               printable(list_changes(a.changes, true)));
         case Action::update:
-            return fmt::format("{} {}  {}", style.warn("~ update   "), stream_label(a), list_changes(a.changes, false));
+            return fmt::format("{} {}  {}", style.warn("~ update   "), stream_label(a),
+                               printable(list_changes(a.changes, false)));
         case Action::unchanged: return fmt::format("{} {}", style.dim("= unchanged"), stream_label(a));
         case Action::remove: return fmt::format("{} {}", style.bad("- delete   "), stream_label(a));
         case Action::refused:
-            return fmt::format("{} {}: {}", style.bad("! refused  "), stream_label(a), a.reason);
+            return fmt::format("{} {}: {}", style.bad("! refused  "), stream_label(a), printable(a.reason));
     }
     return {};
 }
@@ -70,14 +73,16 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
     }
     const std::string counts = fmt::format("{} created, {} updated, {} deleted", created, updated, deleted);
     for (const auto& a : plan.actions) {
-        if (!a.note.empty()) out << fmt::format("{}: {}\n", a.stream, a.note);
-        if (!a.error.empty()) out << style.bad(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), a.error)) << '\n';
+        if (!a.note.empty()) out << printable(fmt::format("{}: {}", a.stream, a.note)) << '\n';
+        if (!a.error.empty()) {
+            out << style.bad(printable(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), a.error))) << '\n';
+        }
     }
     for (const auto& move : plan.moves) {
         if (move.torn) out << style.bad(torn_move_message(move, result.command_line)) << '\n';
         if (!move.window_ms) continue;
-        out << fmt::format("Moved {} from {} to {}: at most {:.1f} ms without a stream.\n", join(move.subjects), move.from,
-                           move.to, *move.window_ms);
+        out << fmt::format("Moved {} from {} to {}: at most {:.1f} ms without a stream.\n",
+                           printable(join(move.subjects)), printable(move.from), printable(move.to), *move.window_ms);
     }
     out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
         << '\n';
@@ -105,11 +110,11 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
 void render_capture_gaps(const Plan& plan, const Style& style, std::ostream& out) {
     const auto lost = gaps(plan.capture_now);
     for (const FamilyCapture* gap : lost) {
-        out << style.bad("LOST ") << describe_capture(*gap) << '\n';
+        out << style.bad("LOST ") << printable(describe_capture(*gap)) << '\n';
         const auto after = std::find_if(plan.capture_after.begin(), plan.capture_after.end(),
                                         [&](const FamilyCapture& c) { return c.family == gap->family; });
         if (after != plan.capture_after.end() && !after->lost()) {
-            out << fmt::format("     this plan captures it again: {}\n", after->streams.front().stream);
+            out << fmt::format("     this plan captures it again: {}\n", printable(after->streams.front().stream));
         } else {
             out << "     this plan does not capture it: add it to a stream of the topology\n";
         }
@@ -120,20 +125,23 @@ void render_capture_gaps(const Plan& plan, const Style& style, std::ostream& out
 }  // namespace
 
 std::string torn_move_message(const SubjectMove& move, const std::string& command_line) {
-    const std::string subjects = join(move.subjects);
+    // Names, subjects and the server's reason escaped for the terminal; the command
+    // line is already shell-quoted (control characters as $'\xNN') and must stay pasteable.
+    const std::string subjects = printable(join(move.subjects));
+    const std::string from = printable(move.from);
+    const std::string to = printable(move.to);
     if (!move.claim_refused.empty()) {
         return fmt::format(
             "moving {} from {} to {} did not complete: the server refused the claim on {}: {}. {} is captured by no "
             "stream until that is fixed (JetStream publishes to it fail), and the same command will likely be refused "
             "again: fix the cause, then complete the move with: {}",
-            subjects, move.from, move.to, move.to, move.claim_refused, subjects,
+            subjects, from, to, to, printable(move.claim_refused), subjects,
             command_line.empty() ? "the same ensure-streams command" : command_line);
     }
     return fmt::format(
         "moving {} from {} to {} did not complete: {} may be captured by no stream (JetStream publishes to it fail); "
         "complete the move with: {}",
-        subjects, move.from, move.to, subjects,
-        command_line.empty() ? "the same ensure-streams command, run again" : command_line);
+        subjects, from, to, subjects, command_line.empty() ? "the same ensure-streams command, run again" : command_line);
 }
 
 void render_human(const Result& result, const Style& style, std::ostream& out) {
@@ -144,12 +152,12 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
     if (result.plan.actions.empty()) out << "(no streams in the target)\n";
     for (const auto& move : result.plan.moves) {
         if (!move.window_ms) {
-            out << fmt::format("  moves {} from {} to {} (removal first, addition right after)\n", join(move.subjects),
-                               move.from, move.to);
+            out << fmt::format("  moves {} from {} to {} (removal first, addition right after)\n",
+                               printable(join(move.subjects)), printable(move.from), printable(move.to));
         }
     }
     out << '\n';
-    for (const auto& warning : result.plan.warnings) out << style.warn("warning: ") << warning << '\n';
+    for (const auto& warning : result.plan.warnings) out << style.warn("warning: ") << printable(warning) << '\n';
     if (!result.plan.warnings.empty()) out << '\n';
     render_outcome(result, style, out);
 }

@@ -170,6 +170,7 @@ struct Result {
 ExitCode exit_code(const Result& result);
 // One line: which subjects a torn move may have left without a stream, and
 // the command that completes the move (COMMAND_LINE, or words when empty).
+// For the terminal: names and subjects are escaped by printable().
 std::string torn_move_message(const SubjectMove& move, const std::string& command_line);
 void render_human(const Result& result, const Style& style, std::ostream& out);
 Json to_json(const Result& result);

@@ -24,6 +24,7 @@
 #include "src/server_url.hpp"
 #include "src/signals.hpp"
 #include "src/topology.hpp"
+#include "src/text.hpp"
 
 namespace {
 
@@ -52,7 +53,9 @@ void add_command(CLI::App& app, std::vector<Command>& table, const char* name, c
 
 int report_error(const std::string& message, aa::ExitCode code, bool json) {
     const std::string clean = aa::scrub_secrets(message, g_secrets);
-    std::cerr << "aa-nats: error: " << clean << '\n';
+    // The message may quote a server's error text or a name as typed: escaped
+    // on the terminal (one line, no escape sequences), exact in the JSON.
+    std::cerr << "aa-nats: error: " << aa::printable(clean) << '\n';
     if (json) {
         const aa::Json doc{{"schema_version", aa::kJsonSchemaVersion},
                            {"error", {{"message", clean}, {"exit_code", static_cast<int>(code)}}}};

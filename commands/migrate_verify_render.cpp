@@ -1,11 +1,13 @@
 // Human and JSON renderings of a migrate-verify result. One line per check;
 // the markers depend on colour (emoji on a colour terminal, PASS/FAIL/WARN
-// otherwise), the content never does.
+// otherwise), the content never does. What a check says quotes the server
+// (names, subjects, values) and reaches the terminal through printable().
 
 #include <fmt/format.h>
 
 #include "commands/migrate_verify.hpp"
 #include "src/server_line.hpp"
+#include "src/text.hpp"
 
 namespace aa::migrate_verify {
 namespace {
@@ -46,17 +48,21 @@ std::string text_of(const Json& value) {
     return value.dump();
 }
 
+// "id: description (expected: ...; found: ...; note)", unescaped.
+std::string check_text(const Check& check) {
+    std::string text = check.id + ": " + check.description;
+    if (check.status == Status::pass) {
+        if (!check.note.empty()) text += " (" + check.note + ')';
+        return text;
+    }
+    text += " (expected: " + text_of(check.expected) + "; found: " + text_of(check.found);
+    if (!check.note.empty()) text += "; " + check.note;
+    return text + ')';
+}
+
 void render_check(const Check& check, const Style& style, bool show_phase, std::ostream& out) {
     if (show_phase) out << fmt::format("[{}] ", check.phase);
-    out << marker(check.status, style) << ' ' << check.id << ": " << check.description;
-    if (check.status == Status::pass) {
-        if (!check.note.empty()) out << " (" << check.note << ')';
-    } else {
-        out << " (expected: " << text_of(check.expected) << "; found: " << text_of(check.found);
-        if (!check.note.empty()) out << "; " << check.note;
-        out << ')';
-    }
-    out << '\n';
+    out << marker(check.status, style) << ' ' << printable(check_text(check)) << '\n';
 }
 
 std::string counts_line(const Counts& c) {
@@ -107,7 +113,7 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
                            "creates the streams)."
                          : "The server is between phases: messages to these subjects are lost now.")
         << '\n';
-    for (const FamilyCapture* capture : lost) out << "  " << describe_capture(*capture) << '\n';
+    for (const FamilyCapture* capture : lost) out << "  " << printable(describe_capture(*capture)) << '\n';
 }
 
 Json to_json(const Result& result) {

@@ -1,4 +1,5 @@
-// Human and JSON renderings of a stream-info result.
+// Human and JSON renderings of a stream-info result. Names, subjects and
+// other strings from the server reach the terminal through printable().
 
 #include <fmt/format.h>
 
@@ -24,7 +25,7 @@ std::string short_time(const std::string& ts) {
 
 std::string sequence_line(std::uint64_t seq, const std::string& ts) {
     const std::string when = short_time(ts);
-    return when.empty() ? std::to_string(seq) : fmt::format("{} @ {}", seq, when);
+    return when.empty() ? std::to_string(seq) : fmt::format("{} @ {}", seq, printable(when));
 }
 
 // The limits an operator set (JetStream reports -1 or 0 for "no limit").
@@ -47,7 +48,7 @@ std::string set_limits(const Json& config) {
 
 std::string compression_of(const Json& config) {
     if (!has_key(config, "compression")) return "not supported by this server";
-    return string_or(config, "compression", "none");
+    return printable(string_or(config, "compression", "none"));
 }
 
 // "none", or each managed field that differs from the topology: "max_age: 24h → 48h; ...".
@@ -57,7 +58,7 @@ std::string describe_drift(const std::vector<FieldChange>& drift, const Style& s
     for (const auto& c : drift) {
         parts.push_back(fmt::format("{}: {} → {}", c.field, describe_value(c.field, c.from), describe_value(c.field, c.to)));
     }
-    return style.warn(join(parts, "; "));
+    return style.warn(printable(join(parts, "; ")));
 }
 
 std::string role_suffix(const StreamReport& stream) {
@@ -65,7 +66,7 @@ std::string role_suffix(const StreamReport& stream) {
 }
 
 void render_stream(const StreamReport& stream, const Style& style, std::ostream& out) {
-    out << style.bold(fmt::format("[{}]", stream.name)) << role_suffix(stream);
+    out << style.bold(fmt::format("[{}]", printable(stream.name))) << role_suffix(stream);
     if (!stream.found) {
         out << ' ' << style.warn("not found") << "\n\n";
         return;
@@ -73,12 +74,12 @@ void render_stream(const StreamReport& stream, const Style& style, std::ostream&
     out << '\n';
     const Json& config = object_at(stream.info, "config");
     const Json& state = object_at(stream.info, "state");
-    out << label("Subjects:") << join(strings_at(config, "subjects")) << '\n';
-    out << label("Retention:") << string_or(config, "retention", "limits") << '\n';
+    out << label("Subjects:") << printable(join(strings_at(config, "subjects"))) << '\n';
+    out << label("Retention:") << printable(string_or(config, "retention", "limits")) << '\n';
     out << label("Max Age:") << format_limit_duration(int_or(config, "max_age")) << '\n';
     out << label("Replicas:") << int_or(config, "num_replicas", 1) << '\n';
-    out << label("Storage:") << string_or(config, "storage", "file") << '\n';
-    out << label("Discard:") << string_or(config, "discard", "old") << '\n';
+    out << label("Storage:") << printable(string_or(config, "storage", "file")) << '\n';
+    out << label("Discard:") << printable(string_or(config, "discard", "old")) << '\n';
     out << label("Duplicate Window:") << format_limit_duration(int_or(config, "duplicate_window")) << '\n';
     out << label("Compression:") << compression_of(config) << '\n';
     out << label("Limits:") << set_limits(config) << '\n';
@@ -101,12 +102,13 @@ void render_table(const Result& result, std::ostream& out) {
     for (const auto& stream : result.streams) {
         const Json& config = object_at(stream.info, "config");
         const Json& state = object_at(stream.info, "state");
-        std::string subjects = join(strings_at(config, "subjects"));
-        if (subjects.size() > 40) subjects = subjects.substr(0, 37) + "...";
-        out << fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {}\n", stream.name, subjects,
-                           uint_or(state, "messages"), format_bytes(uint_or(state, "bytes")),
-                           uint_or(state, "consumer_count"), int_or(config, "num_replicas", 1),
-                           format_limit_duration(int_or(config, "max_age")), string_or(config, "storage", "file"));
+        // Padded by terminal columns, so escaped and multibyte names keep the columns aligned.
+        const std::string subjects = truncate_to_width(printable(join(strings_at(config, "subjects"))), 40);
+        out << pad_to_width(printable(stream.name), 32) << ' ' << pad_to_width(subjects, 40)
+            << fmt::format(" {:>12} {:>12} {:>9} {:>3} {:>8} {}\n", uint_or(state, "messages"),
+                           format_bytes(uint_or(state, "bytes")), uint_or(state, "consumer_count"),
+                           int_or(config, "num_replicas", 1), format_limit_duration(int_or(config, "max_age")),
+                           printable(string_or(config, "storage", "file")));
     }
     out << fmt::format("{} stream{}\n", result.streams.size(), result.streams.size() == 1 ? "" : "s");
 }
@@ -116,9 +118,11 @@ void render_table(const Result& result, std::ostream& out) {
 void render_capture(const std::vector<FamilyCapture>& capture, const Style& style, std::ostream& out) {
     if (capture.empty()) return;
     out << style.bold("Event subjects") << '\n';
-    for (const FamilyCapture* gap : gaps(capture)) out << "  " << style.bad("LOST ") << describe_capture(*gap) << '\n';
+    for (const FamilyCapture* gap : gaps(capture)) {
+        out << "  " << style.bad("LOST ") << printable(describe_capture(*gap)) << '\n';
+    }
     for (const auto& c : capture) {
-        if (!c.lost()) out << fmt::format("  {:<16} {}\n", c.family, c.streams.front().stream);
+        if (!c.lost()) out << fmt::format("  {:<16} {}\n", c.family, printable(c.streams.front().stream));
     }
     out << '\n';
 }

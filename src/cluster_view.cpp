@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "src/duration.hpp"
+#include "src/text.hpp"
 
 namespace aa {
 
@@ -33,14 +34,15 @@ ClusterState parse_cluster_state(const Json& info) {
 void render_cluster_state(const ClusterState& cluster, const Style& style, std::ostream& out,
                           const char* label_format) {
     if (cluster.name.empty() && cluster.leader.empty()) return;
-    std::string summary = cluster.name.empty() ? std::string() : cluster.name + ", ";
-    summary += "leader " + (cluster.leader.empty() ? style.bad("none") : cluster.leader);
+    // Cluster and server names are the servers' text: escaped for the terminal.
+    std::string summary = cluster.name.empty() ? std::string() : printable(cluster.name) + ", ";
+    summary += "leader " + (cluster.leader.empty() ? style.bad("none") : printable(cluster.leader));
     out << fmt::format(fmt::runtime(label_format), "Cluster:") << summary << '\n';
     for (const auto& replica : cluster.replicas) {
         std::string state = replica.offline   ? style.bad("OFFLINE")
                             : replica.current ? style.good("current")
                                               : style.warn("behind");
-        out << fmt::format(fmt::runtime(label_format), "") << "  " << replica.name << ": " << state;
+        out << fmt::format(fmt::runtime(label_format), "") << "  " << printable(replica.name) << ": " << state;
         if (replica.lag > 0) out << ", lag " << replica.lag;
         // Milliseconds are as precise as "last seen" needs to be.
         const auto seen = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::nanoseconds(replica.active_ns));

@@ -31,7 +31,7 @@ struct ClusterState {
 // nullopt-like: an empty name and leader when INFO has no "cluster" member.
 ClusterState parse_cluster_state(const Json& info);
 
-// Prints "  Cluster:  <name>, leader <leader>" and one line per replica.
+// Prints "  Cluster:  <name>, leader <leader>" and one line per replica, names escaped by printable().
 void render_cluster_state(const ClusterState& cluster, const Style& style, std::ostream& out, const char* label_format);
 
 }  // namespace aa

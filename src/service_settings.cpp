@@ -43,11 +43,13 @@ constexpr std::int64_t kMaxAckWaitMs = std::numeric_limits<std::int64_t>::max() 
 
 std::optional<std::string> durable_name_problem(std::string_view name) {
     if (name.empty()) return "a durable name may not be empty";
+    // The same rules as stream names (see stream_name_problem).
     for (const char c : name) {
-        if (c == ' ' || c == '\t' || c == '.' || c == '*' || c == '>' || c == '/' || c == '\\') {
-            return fmt::format("a durable name may not contain '{}'", c == '\t' ? ' ' : c);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') return "a durable name may not contain white space";
+        if (c == '.' || c == '*' || c == '>' || c == '/' || c == '\\') {
+            return fmt::format("a durable name may not contain '{}'", c);
         }
-        if (static_cast<unsigned char>(c) < 0x20) return "a durable name may not contain control characters";
+        if (c == '\0') return "a durable name may not contain a NUL byte";
     }
     return std::nullopt;
 }

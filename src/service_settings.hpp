@@ -28,7 +28,8 @@ struct ServiceSettings {
 ServiceSettings resolve_service_settings(const Environment& env, const std::string& core_stream,
                                          const std::string& legacy_stream);
 
-// Why NAME is not a valid durable consumer name, or nullopt when it is.
+// Why NAME is not a valid durable consumer name, or nullopt when it is: the
+// rules of stream_name_problem.
 std::optional<std::string> durable_name_problem(std::string_view name);
 
 }  // namespace aa

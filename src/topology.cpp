@@ -46,11 +46,14 @@ const std::string& StreamNames::of(StreamRole role) const {
 std::optional<std::string> stream_name_problem(std::string_view name) {
     if (name.empty()) return "a stream name may not be empty";
     if (name.size() > 255) return "a stream name may not be longer than 255 characters";
+    // What the server refuses. Other control characters are allowed, as the
+    // server allows them (human output shows them escaped), but not NUL, which
+    // would cut the API subject short.
     for (const char c : name) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return "a stream name may not contain white space";
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') return "a stream name may not contain white space";
         if (c == '.' || c == '*' || c == '>') return fmt::format("a stream name may not contain '{}'", c);
         if (c == '/' || c == '\\') return fmt::format("a stream name may not contain '{}'", c);
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "a stream name may not contain control characters";
+        if (c == '\0') return "a stream name may not contain a NUL byte";
     }
     return std::nullopt;
 }

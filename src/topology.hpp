@@ -50,7 +50,8 @@ inline constexpr std::array<std::string_view, 6> kTopologyVariables{
 TopologySettings resolve_topology(const Environment& env);
 
 // Why NAME is not a valid JetStream stream name, or nullopt when it is.
-// Names may not be empty, nor contain white space, '.', '*', '>', '/' or '\'.
+// Names may not be empty, nor contain white space, '.', '*', '>', '/', '\' or
+// NUL.
 std::optional<std::string> stream_name_problem(std::string_view name);
 
 // The subjects of the migration, in the reference's spelling.

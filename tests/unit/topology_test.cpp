@@ -3,6 +3,7 @@
 #include <map>
 
 #include "src/errors.hpp"
+#include "src/service_settings.hpp"
 #include "src/topology.hpp"
 #include "tests/unit/fixtures.hpp"
 
@@ -49,4 +50,21 @@ TEST_CASE("bad topology values are usage errors naming the variable and the valu
     CHECK(message_of({{"STREAM_DLQ_NAME", "a.b"}}).find("'.'") != std::string::npos);
     CHECK(message_of({{"STREAM_VENDOR_NAME", "V*"}}).find("'*'") != std::string::npos);
     CHECK(message_of({{"STREAM_LEGACY_NAME", "L>"}}).find("'>'") != std::string::npos);
+}
+
+TEST_CASE("stream and durable names: what the server refuses, and NUL") {
+    using aa::durable_name_problem;
+    using aa::stream_name_problem;
+    // Control characters other than white space: the server accepts them, output escapes them.
+    CHECK_FALSE(stream_name_problem("EVIL\x1b[2J\x1b[31mX"));
+    CHECK_FALSE(stream_name_problem("VT\vX"));
+    CHECK_FALSE(stream_name_problem("Zürich"));
+    CHECK_FALSE(durable_name_problem("D\x1b[31mX"));
+    for (const std::string_view bad : {"A B", "A\tB", "A\nB", "A\rB", "A\fB", "a.b", "a*", "a>", "a/b", "a\\b"}) {
+        CAPTURE(bad);
+        CHECK(stream_name_problem(bad));
+        CHECK(durable_name_problem(bad));
+    }
+    CHECK(stream_name_problem(std::string_view("A\0B", 3)) == "a stream name may not contain a NUL byte");
+    CHECK(durable_name_problem(std::string_view("A\0B", 3)) == "a durable name may not contain a NUL byte");
 }
