@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/text.hpp"
 #include "src/topology.hpp"
 
 namespace aa {
@@ -51,6 +52,7 @@ std::optional<std::string> durable_name_problem(std::string_view name) {
         }
         if (c == '\0') return "a durable name may not contain a NUL byte";
     }
+    if (!is_valid_utf8(name)) return "a durable name must be valid UTF-8";
     return std::nullopt;
 }
 
@@ -61,7 +63,7 @@ ServiceSettings resolve_service_settings(const Environment& env, const std::stri
     s.oura_durable = durable_from(env, "NORMALIZE_OURA_DURABLE", s.oura_durable);
     if (const auto subject = env.get("NORMALIZE_HRV_DLQ_SUBJECT")) {
         if (subject->find_first_of(" \t*>") != std::string::npos || subject->front() == '.' || subject->back() == '.' ||
-            subject->find("..") != std::string::npos) {
+            subject->find("..") != std::string::npos || !is_valid_utf8(*subject)) {
             throw UsageError(fmt::format("NORMALIZE_HRV_DLQ_SUBJECT=\"{}\" ({}): not a valid literal subject", *subject,
                                          env.source_of("NORMALIZE_HRV_DLQ_SUBJECT")));
         }

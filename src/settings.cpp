@@ -12,6 +12,7 @@
 #include "src/duration.hpp"
 #include "src/errors.hpp"
 #include "src/server_url.hpp"
+#include "src/text.hpp"
 
 namespace aa {
 namespace {
@@ -106,6 +107,7 @@ std::string resolve_api_prefix(const std::optional<Sourced>& domain, const std::
         if (s.value.find_first_of(" \t\r\n*>") != std::string::npos) {
             throw UsageError(fmt::format("{}=\"{}\": may not contain white space, '*' or '>'", s.source, s.value));
         }
+        if (!is_valid_utf8(s.value)) throw UsageError(fmt::format("{}=\"{}\": must be valid UTF-8", s.source, s.value));
     };
     if (prefix) {
         check_token(*prefix);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/text.hpp"
 
 namespace aa {
 namespace {
@@ -55,6 +56,8 @@ std::optional<std::string> stream_name_problem(std::string_view name) {
         if (c == '/' || c == '\\') return fmt::format("a stream name may not contain '{}'", c);
         if (c == '\0') return "a stream name may not contain a NUL byte";
     }
+    // The server's JSON cannot carry other bytes: it would answer for another name.
+    if (!is_valid_utf8(name)) return "a stream name must be valid UTF-8";
     return std::nullopt;
 }
 

@@ -51,7 +51,7 @@ TopologySettings resolve_topology(const Environment& env);
 
 // Why NAME is not a valid JetStream stream name, or nullopt when it is.
 // Names may not be empty, nor contain white space, '.', '*', '>', '/', '\' or
-// NUL.
+// NUL, and must be valid UTF-8.
 std::optional<std::string> stream_name_problem(std::string_view name);
 
 // The subjects of the migration, in the reference's spelling.

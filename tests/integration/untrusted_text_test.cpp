@@ -1,6 +1,7 @@
 // The operator's terminal is not the server's to control (issue #8): stream
 // names, subjects and error texts from real nats-servers reach human output
-// escaped and table columns stay aligned, and JSON carries them exactly.
+// escaped and table columns stay aligned, JSON carries them exactly, and
+// names the operator typed that cannot be right exit 2 up front.
 
 #include <doctest/doctest.h>
 
@@ -210,4 +211,31 @@ TEST_CASE("error texts reach stderr escaped on one line, and exact in JSON") {
     CHECK(json.exit_code == 3);
     CHECK(json.json().at("error").at("message").get<std::string>().find("boom\x1b[2J\x1b[31m\u009b") != std::string::npos);
     check_one_line_error(json, "boom\\x1b[2J");
+}
+
+TEST_CASE("names typed by the operator that are not UTF-8 exit 2, shown escaped") {
+    NatsServer server;
+    const std::string bad = "A\xff" "B";
+    struct Case {
+        std::vector<std::string> args;
+        std::map<std::string, std::string> env;
+        std::string needle;
+    };
+    const std::vector<Case> cases{
+        {{"stream-info"}, {{"STREAM_CORE_NAME", bad}}, "STREAM_CORE_NAME=\"A\\xffB\" (environment): a stream name must be valid UTF-8"},
+        {{"stream-info", bad}, {}, "stream \"A\\xffB\": a stream name must be valid UTF-8"},
+        {{"consumer-diag", "AA_CORE_HOT", bad}, {}, "durable \"A\\xffB\": a durable name must be valid UTF-8"},
+        {{"consumer-diag"}, {{"NORMALIZE_HRV_DURABLE", bad}}, "NORMALIZE_HRV_DURABLE=\"A\\xffB\""},
+        {{"consumer-diag"}, {{"AA_STREAM_CANDIDATES", "AA_CORE_HOT," + bad}}, "\"A\\xffB\": a stream name must be valid UTF-8"},
+        {{"migrate-verify", "0"}, {{"NORMALIZE_HRV_DLQ_SUBJECT", "dlq." + bad}}, "NORMALIZE_HRV_DLQ_SUBJECT=\"dlq.A\\xffB\""},
+        {{"ensure-streams", "--dry-run", "--js-domain", bad}, {}, "--js-domain=\"A\\xffB\": must be valid UTF-8"},
+    };
+    for (const Case& c : cases) {
+        std::vector<std::string> args = c.args;
+        args.insert(args.end(), {"-s", server.url()});
+        const RunResult r = run_aa_nats(args, c.env);
+        CAPTURE(c.needle);
+        CHECK(r.exit_code == 2);
+        check_one_line_error(r, c.needle);
+    }
 }

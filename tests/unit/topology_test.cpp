@@ -52,7 +52,7 @@ TEST_CASE("bad topology values are usage errors naming the variable and the valu
     CHECK(message_of({{"STREAM_LEGACY_NAME", "L>"}}).find("'>'") != std::string::npos);
 }
 
-TEST_CASE("stream and durable names: what the server refuses, and NUL") {
+TEST_CASE("stream and durable names: what the server refuses, NUL, and anything not UTF-8") {
     using aa::durable_name_problem;
     using aa::stream_name_problem;
     // Control characters other than white space: the server accepts them, output escapes them.
@@ -67,4 +67,7 @@ TEST_CASE("stream and durable names: what the server refuses, and NUL") {
     }
     CHECK(stream_name_problem(std::string_view("A\0B", 3)) == "a stream name may not contain a NUL byte");
     CHECK(durable_name_problem(std::string_view("A\0B", 3)) == "a durable name may not contain a NUL byte");
+    CHECK(stream_name_problem("A\xff" "B") == "a stream name must be valid UTF-8");
+    CHECK(stream_name_problem("A\xc3") == "a stream name must be valid UTF-8");
+    CHECK(durable_name_problem("A\xff" "B") == "a durable name must be valid UTF-8");
 }
