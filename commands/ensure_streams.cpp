@@ -54,10 +54,11 @@ std::uint64_t stored_on_filter(const Json& stream_info_reply) {
 }
 
 void add_options(CLI::App& command, Options& options) {
-    command.add_option("--phase", options.phase,
-                       "converge on a migration phase instead of the mode's topology: 0 legacy + DLQ, 1 vendor split "
-                       "off, 2 core split off, 3 legacy deleted")
-        ->check(CLI::Range(kFirstPhase, kLastPhase).description(""))
+    // A string, not an int: CLI11's conversion would take "01", "0x1", "+1" and " 2" for a phase.
+    command.add_option_function<std::string>(
+               "--phase", [&options](const std::string& value) { options.phase = value; },
+               "converge on a migration phase instead of the mode's topology: 0 legacy + DLQ, 1 vendor split "
+               "off, 2 core split off, 3 legacy deleted")
         ->type_name("0|1|2|3");
     command.add_flag("--dry-run", options.dry_run, "print the plan and change nothing");
     command.add_flag("--check", options.check,
@@ -90,7 +91,10 @@ ExitCode exit_code(const Result& result) {
 }
 
 ExitCode run(const Options& options, CommandContext& context) {
-    const TargetTopology target = target_topology(context.settings().topology, options.phase_or_none());
+    // Read before connecting: a bad phase is a usage error, whatever the server.
+    const std::optional<int> phase =
+        options.phase ? std::optional<int>(parse_phase(*options.phase, "--phase")) : std::nullopt;
+    const TargetTopology target = target_topology(context.settings().topology, phase);
     const Facts facts = gather_facts(target, context);
 
     Result result;

@@ -23,14 +23,14 @@ namespace aa::ensure_streams {
 enum class DryRun { no, yes };
 
 struct Options {
-    int phase = -1;  // -1: no phase, the mode's topology
+    // --phase as typed (nullopt: no phase, the mode's topology); read with
+    // parse_phase before connecting, as migrate-verify reads its PHASE.
+    std::optional<std::string> phase;
     bool dry_run = false;
     bool check = false;
     bool allow_delete = false;
     bool allow_data_loss = false;
     bool allow_fewer_replicas = false;
-
-    std::optional<int> phase_or_none() const { return phase < 0 ? std::nullopt : std::optional<int>(phase); }
 };
 
 void add_options(CLI::App& command, Options& options);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "src/api_lookup.hpp"
+#include "src/migration_phases.hpp"
 
 namespace aa::migrate_verify {
 namespace {
@@ -66,17 +67,12 @@ void add_options(CLI::App& command, Options& options) {
     command.footer("Service variables: NORMALIZE_HRV_DURABLE, NORMALIZE_OURA_DURABLE, NORMALIZE_HRV_DLQ_SUBJECT.");
 }
 
-int parse_phase(const std::string& text) {
-    if (text.size() == 1 && text[0] >= '0' && text[0] <= '0' + kLastPhase) return text[0] - '0';
-    throw UsageError(fmt::format("phase \"{}\": expected 0, 1, 2 or 3", text));
-}
-
 ExitCode run(const Options& options, CommandContext& context) {
     const bool phase_given = !options.phase.empty();
     if (options.detect && phase_given) throw UsageError("give either a PHASE or --detect, not both");
     if (!options.detect && !phase_given) throw UsageError("missing PHASE (0, 1, 2 or 3), or --detect");
     // Parsed before connecting: a bad phase is a usage error, whatever the server.
-    const int phase = phase_given ? parse_phase(options.phase) : -1;
+    const int phase = phase_given ? aa::parse_phase(options.phase) : -1;
 
     const Settings& settings = context.settings();
     require_distinct_names(settings.topology.names);

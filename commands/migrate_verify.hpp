@@ -20,15 +20,11 @@ namespace aa::migrate_verify {
 inline constexpr int kLastPhase = 3;
 
 struct Options {
-    std::string phase;    // as typed; validated strictly by parse_phase
+    std::string phase;    // as typed; validated strictly by aa::parse_phase (src/migration_phases.hpp)
     bool detect = false;  // report the highest phase whose target state holds
 };
 
 void add_options(CLI::App& command, Options& options);
-
-// "0".."3" -> the phase; anything else (including "-1", "4", "two", "1.5",
-// "01") throws UsageError.
-int parse_phase(const std::string& text);
 
 enum class Status { pass, fail, warn };
 std::string_view to_string(Status status);

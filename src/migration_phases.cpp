@@ -2,6 +2,10 @@
 
 #include <stdexcept>
 
+#include <fmt/format.h>
+
+#include "src/errors.hpp"
+
 namespace aa {
 namespace {
 
@@ -50,6 +54,11 @@ TargetTopology target_topology(const TopologySettings& settings, std::optional<i
         default: throw std::invalid_argument("migration phase out of range");
     }
     return target;
+}
+
+int parse_phase(std::string_view text, std::string_view what) {
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '0' + kLastPhase) return text[0] - '0';
+    throw UsageError(fmt::format("{} \"{}\": expected 0, 1, 2 or 3", what, text));
 }
 
 }  // namespace aa

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/topology.hpp"
@@ -48,5 +49,10 @@ struct TargetTopology {
 //   3 core + vendor + DLQ, legacy deleted
 // PHASE outside 0..3 is a programming error (the CLI validates it).
 TargetTopology target_topology(const TopologySettings& settings, std::optional<int> phase);
+
+// A phase as the operator typed it: exactly "0", "1", "2" or "3". Anything
+// else ("01", "0x1", "+1", " 2", "4", "") throws UsageError naming WHAT
+// ("phase", "--phase"). Every command reads phases through here.
+int parse_phase(std::string_view text, std::string_view what = "phase");
 
 }  // namespace aa

@@ -1,7 +1,7 @@
 // The operator's terminal is not the server's to control (issue #8): stream
 // names, subjects and error texts from real nats-servers reach human output
 // escaped and table columns stay aligned, JSON carries them exactly, and
-// names the operator typed that cannot be right exit 2 up front.
+// names or phases the operator typed that cannot be right exit 2 up front.
 
 #include <doctest/doctest.h>
 
@@ -211,6 +211,19 @@ TEST_CASE("error texts reach stderr escaped on one line, and exact in JSON") {
     CHECK(json.exit_code == 3);
     CHECK(json.json().at("error").at("message").get<std::string>().find("boom\x1b[2J\x1b[31m\u009b") != std::string::npos);
     check_one_line_error(json, "boom\\x1b[2J");
+}
+
+TEST_CASE("ensure-streams --phase is exactly 0, 1, 2 or 3: other spellings exit 2 and create nothing") {
+    NatsServer server;
+    TestClient client(server.url());
+    for (const std::string phase : {"01", "0x1", "+1", " 2"}) {
+        CAPTURE(phase);
+        const RunResult r = run_aa_nats({"ensure-streams", "--phase", phase, "-s", server.url()});
+        CHECK(r.exit_code == 2);
+        check_one_line_error(r, "--phase \"" + phase + "\": expected 0, 1, 2 or 3");
+        CHECK(r.out.empty());
+    }
+    CHECK(client.api("$JS.API.STREAM.NAMES", Json::object()).at("total") == 0);
 }
 
 TEST_CASE("names typed by the operator that are not UTF-8 exit 2, shown escaped") {

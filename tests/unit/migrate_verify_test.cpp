@@ -87,14 +87,6 @@ using Ids = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("phase argument: exactly 0..3") {
-    CHECK(parse_phase("0") == 0);
-    CHECK(parse_phase("3") == 3);
-    for (const char* bad : {"", "4", "-1", "two", "1.5", "01", "1x", " 1", "+1"}) {
-        CHECK_THROWS_AS(parse_phase(bad), aa::UsageError);
-    }
-}
-
 TEST_CASE("each phase's target state passes its own verification and every earlier one") {
     const std::vector<Facts> states{phase1_facts(), phase1_facts(), phase2_facts(), phase3_facts()};
     for (int phase = 1; phase <= 3; ++phase) {

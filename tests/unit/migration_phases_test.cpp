@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "src/errors.hpp"
 #include "src/migration_phases.hpp"
 
 namespace {
@@ -44,4 +45,19 @@ TEST_CASE("the four phases, from the legacy single stream to the three streams")
     CHECK(p3.absent[0].name == "OLD");
     CHECK(p3.legacy_name == "OLD");
     CHECK(p3.phase == 3);
+}
+
+TEST_CASE("a phase is exactly 0, 1, 2 or 3, whichever command reads it") {
+    CHECK(aa::parse_phase("0") == 0);
+    CHECK(aa::parse_phase("3") == 3);
+    // What an integer conversion would accept is refused too: ensure-streams --phase ran these.
+    for (const char* bad : {"", "4", "-1", "two", "1.5", "01", "0x1", "+1", " 2", "2 ", "1x", "\x1b"}) {
+        CHECK_THROWS_AS(aa::parse_phase(bad), aa::UsageError);
+    }
+    try {
+        aa::parse_phase("01", "--phase");
+        FAIL("no error");
+    } catch (const aa::UsageError& e) {
+        CHECK(std::string(e.what()) == "--phase \"01\": expected 0, 1, 2 or 3");
+    }
 }
