@@ -19,12 +19,15 @@ const std::optional<std::string> k2910 = "2.9.10";
 TEST_CASE("a stream info carries a cluster object exactly when JetStream is clustered, R1 streams included") {
     CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r3.json"), k2910) == Clustering::clustered);
     CHECK(aa::clustering_of_stream(fixture("stream_info_cluster_r1.json"), k2910) == Clustering::clustered);
-    for (const auto& item : fixture("stream_list_cluster_page.json").at("streams")) {
+    // The page is held in a variable: a range-for over a temporary's member reads freed memory.
+    const aa::Json cluster_page = fixture("stream_list_cluster_page.json");
+    for (const auto& item : cluster_page.at("streams")) {
         CHECK(aa::clustering_of_stream(item, k2910) == Clustering::clustered);
     }
     CHECK(aa::clustering_of_stream(fixture("stream_info_single.json"), k2910) == Clustering::standalone);
     CHECK(aa::clustering_of_stream(fixture("stream_info_leaf_r1.json"), k2910) == Clustering::standalone);
-    for (const auto& item : fixture("stream_list_leaf_page.json").at("streams")) {
+    const aa::Json leaf_page = fixture("stream_list_leaf_page.json");
+    for (const auto& item : leaf_page.at("streams")) {
         CHECK(aa::clustering_of_stream(item, k2910) == Clustering::standalone);
     }
     // The update trap: a standalone stream that accepted num_replicas 3 is still standalone.
