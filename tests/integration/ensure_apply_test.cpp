@@ -109,13 +109,7 @@ TEST_CASE("a batch of moves where the server refuses one claim and applies the n
     // its move complete, and only the core move torn, by a refusal.
     NatsServer server;
     TestClient other(server.url());
-    other.create_stream(aa::Json{{"name", "ATHLETE_ALLY_EVENTS"},
-                                 {"subjects", {"athlete-ally.>", "vendor.>", "sleep.*"}},
-                                 {"max_age", 24 * kHour},
-                                 {"storage", "file"},
-                                 {"discard", "old"},
-                                 {"duplicate_window", 120'000'000'000LL},
-                                 {"num_replicas", 1}});
+    other.create_stream(aa::test::legacy_stream_config());
     const aa::TopologySettings settings;
     es::Facts facts;
     facts.server.version = "2.9.10";

@@ -41,13 +41,7 @@ struct PhaseZero {
 
     explicit PhaseZero(std::chrono::milliseconds one_way = kOneWay)
         : proxy(aa::test::DelayProxyOptions{.target_port = server.port(), .one_way = one_way}) {
-        client.create_stream(Json{{"name", "ATHLETE_ALLY_EVENTS"},
-                                  {"subjects", {"athlete-ally.>", "vendor.>", "sleep.*"}},
-                                  {"max_age", 24 * kHour},
-                                  {"storage", "file"},
-                                  {"discard", "old"},
-                                  {"duplicate_window", 120'000'000'000LL},
-                                  {"num_replicas", 1}});
+        client.create_stream(aa::test::legacy_stream_config());
         const RunResult zero = aa::test::run_aa_nats({"ensure-streams", "--phase", "0", "-s", server.url()});
         INFO(zero.out, zero.err);
         REQUIRE(zero.exit_code == 0);

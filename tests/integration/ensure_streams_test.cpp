@@ -19,6 +19,7 @@ using aa::test::Json;
 using aa::test::NatsServer;
 using aa::test::run_aa_nats;
 using aa::test::RunResult;
+using aa::test::legacy_stream_config;
 using aa::test::TestClient;
 
 namespace {
@@ -62,16 +63,6 @@ Json action_for(const Json& doc, const std::string& stream) {
     }
     FAIL("no action for ", stream, " in ", doc.dump());
     return doc;
-}
-
-Json legacy_config(long long max_age = 24 * kHour) {
-    return Json{{"name", "ATHLETE_ALLY_EVENTS"},
-                {"subjects", {"athlete-ally.>", "vendor.>", "sleep.*"}},
-                {"max_age", max_age},
-                {"storage", "file"},
-                {"discard", "old"},
-                {"duplicate_window", 120'000'000'000LL},
-                {"num_replicas", 1}};
 }
 
 }  // namespace
@@ -192,7 +183,7 @@ TEST_CASE("an update keeps fields set by hand and changes only the managed ones"
 TEST_CASE("a storage change is refused before anything is sent, data intact") {
     NatsServer server;
     TestClient client(server.url());
-    Json memory = legacy_config();
+    Json memory = legacy_stream_config();
     memory["name"] = "AA_DLQ";
     memory["subjects"] = {"dlq.>"};
     memory["storage"] = "memory";
@@ -223,7 +214,7 @@ TEST_CASE("a storage change is refused before anything is sent, data intact") {
 TEST_CASE("lowering max age with stored messages needs --allow-data-loss") {
     NatsServer server;
     TestClient client(server.url());
-    client.create_stream(legacy_config(72 * kHour));
+    client.create_stream(legacy_stream_config(72 * kHour));
     client.js_publish("sleep.night", "zzz");
 
     const auto refused = ensure(server.url(), {"--json"}, {{"EVENT_STREAM_MODE", "single"}});
@@ -276,7 +267,7 @@ TEST_CASE("NODE_ENV=production: refused on a standalone server, R3 streams on a 
         // An R1 stream on a standalone server that production would bump to R3 (the update trap).
         NatsServer server;
         TestClient client(server.url());
-        client.create_stream(legacy_config());
+        client.create_stream(legacy_stream_config());
         const auto r = ensure(server.url(), {"--json"}, {{"NODE_ENV", "production"}, {"EVENT_STREAM_MODE", "single"}});
         CHECK(r.exit_code == 1);
         CHECK(action_for(r.json(), "ATHLETE_ALLY_EVENTS").at("intended") == "update");
@@ -302,7 +293,7 @@ TEST_CASE("NODE_ENV=production: refused on a standalone server, R3 streams on a 
 TEST_CASE("the migration walk 0 -> 1 -> 2 -> 3 under a live publisher: every acknowledged message is stored") {
     NatsServer server;
     TestClient client(server.url());
-    client.create_stream(legacy_config());
+    client.create_stream(legacy_stream_config());
     for (int i = 0; i < 5; ++i) {
         client.js_publish(fmt::format("athlete-ally.hrv.{}", i), "h");
         client.js_publish(fmt::format("vendor.oura.{}", i), "v");
@@ -427,7 +418,7 @@ TEST_CASE("the migration walk 0 -> 1 -> 2 -> 3 under a live publisher: every ack
 TEST_CASE("deleting the legacy stream is refused while a consumer has pending or unacknowledged messages") {
     NatsServer server;
     TestClient client(server.url());
-    Json legacy = legacy_config();
+    Json legacy = legacy_stream_config();
     legacy["subjects"] = {"ATHLETE_ALLY_EVENTS"};  // as after phase 2
     client.create_stream(legacy);
     client.js_publish("ATHLETE_ALLY_EVENTS", "left over");
@@ -474,7 +465,7 @@ TEST_CASE("parallel runs on a fresh server converge") {
     // The migration step run in parallel too.
     NatsServer legacy_server;
     TestClient legacy_client(legacy_server.url());
-    legacy_client.create_stream(legacy_config());
+    legacy_client.create_stream(legacy_stream_config());
     std::vector<std::future<RunResult>> steps;
     for (int i = 0; i < 3; ++i) {
         steps.push_back(std::async(std::launch::async, [&] { return ensure(legacy_server.url(), {"--phase", "1"}); }));
@@ -506,11 +497,11 @@ TEST_CASE("usage and connection errors") {
 TEST_CASE("stream-info shows the same drift for each managed stream") {
     NatsServer server;
     TestClient client(server.url());
-    Json core = legacy_config(24 * kHour);
+    Json core = legacy_stream_config(24 * kHour);
     core["name"] = "AA_CORE_HOT";
     core["subjects"] = {"athlete-ally.>", "sleep.*"};
     client.create_stream(core);
-    Json legacy = legacy_config();
+    Json legacy = legacy_stream_config();
     legacy["subjects"] = {"legacy.>"};  // a legacy stream that no longer overlaps, so multi mode can plan
     client.create_stream(legacy);
 

@@ -24,6 +24,16 @@
 extern char** environ;
 
 namespace aa::test {
+
+Json legacy_stream_config(long long max_age_ns) {
+    return Json{{"name", "ATHLETE_ALLY_EVENTS"},
+                {"subjects", {"athlete-ally.>", "vendor.>", "sleep.*"}},
+                {"max_age", max_age_ns},
+                {"storage", "file"},
+                {"discard", "old"},
+                {"duplicate_window", 120'000'000'000LL},
+                {"num_replicas", 1}};
+}
 namespace {
 
 using namespace std::chrono_literals;

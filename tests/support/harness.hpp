@@ -18,6 +18,10 @@ namespace aa::test {
 
 using Json = nlohmann::json;
 
+// The legacy stream as the services created it before the migration:
+// athlete-ally.>, vendor.> and sleep.*, file storage, R1, MAX_AGE_NS (24h).
+Json legacy_stream_config(long long max_age_ns = 24 * 3'600'000'000'000LL);
+
 // A loopback TCP port that nothing listens on right now.
 int free_port();
 
