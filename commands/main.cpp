@@ -144,9 +144,9 @@ int main(int argc, char** argv) {
         aa::Settings settings = aa::resolve_settings(flags, aa::Environment::from_process());
         const auto secrets = settings.connection.secrets();
         g_secrets.insert(g_secrets.end(), secrets.begin(), secrets.end());
-        const bool color = aa::should_color(::isatty(STDOUT_FILENO) == 1, flags.no_color,
-                                            settings.env.get("NO_COLOR").has_value());
-        aa::Output output{std::cout, std::cerr, flags.json, aa::Style(color)};
+        const bool terminal = ::isatty(STDOUT_FILENO) == 1;
+        const bool color = aa::should_color(terminal, flags.no_color, settings.env.get("NO_COLOR").has_value());
+        aa::Output output{std::cout, std::cerr, flags.json, aa::Style(color), terminal};
         aa::CommandContext context(std::move(settings), output);
         // The topology variables set in this process's environment are part
         // of the command: without them a pasted command could target other

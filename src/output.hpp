@@ -32,6 +32,9 @@ struct Output {
     std::ostream& err;  // diagnostics: "aa-nats: error: ..." and warnings
     bool json = false;
     Style style{false};
+    // Whether `out` is a terminal: decides what is decoration only (colour,
+    // redrawing in place), so renderers ask here rather than isatty() themselves.
+    bool terminal = false;
 
     // Prints one JSON document on `out`.
     void print_json(const Json& document) const;
