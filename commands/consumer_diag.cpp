@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag_plan.hpp"
-#include "src/api_lookup.hpp"
 #include "src/duration.hpp"
 #include "src/service_settings.hpp"
 #include "src/topology.hpp"
@@ -78,7 +77,6 @@ void add_options(CLI::App& command, Options& options) {
 Plan plan_of(const Options& options, const Settings& settings) {
     Plan plan;
     plan.all = options.all;
-    plan.api_prefix = settings.connection.api_prefix;
     if (!options.stream.empty()) {
         if (auto problem = stream_name_problem(options.stream)) {
             throw UsageError(fmt::format("stream \"{}\": {}", options.stream, *problem));
@@ -127,12 +125,16 @@ Plan plan_of(const Options& options, const Settings& settings) {
 }
 
 ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now) {
-    std::vector<ApiCall> calls;
-    for (const auto& stream : plan.candidates) calls.push_back({consumer_info_verb(stream, plan.durable), nullptr});
+    Questions questions;
+    std::vector<Ticket<ConsumerAnswer>> lookups;
+    for (const auto& stream : plan.candidates) lookups.push_back(questions.consumer_info(stream, plan.durable));
+    Answers answers = js.ask(questions);
+    std::vector<ConsumerAnswer> found;
+    for (const auto& lookup : lookups) found.push_back(answers.take(lookup));
     ConsumerReport report;
     report.stream = plan.stream;
     report.durable = plan.durable;
-    report.binding = choose_binding(plan.candidates, plan.durable, js.call_many(calls), plan.api_prefix);
+    report.binding = choose_binding(plan.candidates, std::move(found));
     const std::optional<ExpectedConfig> expected =
         plan.durable == plan.service_durable ? std::optional<ExpectedConfig>(plan.expected) : std::nullopt;
     report.diagnosis = diagnose(report.binding.info, now, plan.thresholds, expected);
@@ -151,10 +153,13 @@ Result gather_all(const Plan& plan, JetStreamClient& js, TimePoint now) {
     Result result;
     result.all = true;
     result.stream_given = plan.stream.has_value();
-    const std::vector<std::optional<Json>> streams = js.stream_infos(plan.all_streams);
+    Questions questions;
+    std::vector<Ticket<std::optional<Json>>> lookups;
+    for (const auto& name : plan.all_streams) lookups.push_back(questions.stream_info(name));
+    Answers answers = js.ask(questions);
     for (std::size_t i = 0; i < plan.all_streams.size(); ++i) {
         const std::string& name = plan.all_streams[i];
-        if (!streams[i]) {
+        if (!answers.take(lookups[i])) {
             result.streams_missing.push_back(name);
             continue;
         }

@@ -13,7 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "src/command_context.hpp"
-#include "src/jetstream_api.hpp"
+#include "src/jetstream_batch.hpp"
 #include "src/timestamp.hpp"
 
 namespace aa::consumer_diag {
@@ -82,10 +82,8 @@ struct Binding {
     Json info;                                  // the bound consumer's info, null when missing
 };
 
-// Chooses the binding from the CONSUMER.INFO replies of every candidate, in
-// candidate order. Throws ApiFailure on an error other than "stream/consumer not found".
-Binding choose_binding(const std::vector<std::string>& candidates, const std::string& durable,
-                       std::vector<ApiReply> replies, const std::string& api_prefix);
+// Chooses the binding from the durable's look-up on every candidate, in candidate order.
+Binding choose_binding(const std::vector<std::string>& candidates, std::vector<ConsumerAnswer> answers);
 
 // One consumer as reported.
 struct ConsumerReport {

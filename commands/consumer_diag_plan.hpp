@@ -24,7 +24,6 @@ struct Plan {
     bool all = false;
     std::optional<std::chrono::milliseconds> watch_interval;
     std::int64_t count = 0;
-    std::string api_prefix;                // for naming the subject of an unexpected API error
 };
 
 // Throws UsageError (exit 2) naming the option or variable that is wrong.

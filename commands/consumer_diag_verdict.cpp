@@ -6,10 +6,8 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag.hpp"
-#include "src/api_lookup.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
-#include "src/jetstream_client.hpp"
 
 namespace aa::consumer_diag {
 namespace {
@@ -187,16 +185,12 @@ Diagnosis diagnose(const Json& info, TimePoint now, const Thresholds& thresholds
     return d;
 }
 
-Binding choose_binding(const std::vector<std::string>& candidates, const std::string& durable,
-                       std::vector<ApiReply> replies, const std::string& api_prefix) {
+Binding choose_binding(const std::vector<std::string>& candidates, std::vector<ConsumerAnswer> answers) {
     Binding b;
-    for (std::size_t i = 0; i < candidates.size() && i < replies.size(); ++i) {
-        ApiReply& reply = replies[i];
+    for (std::size_t i = 0; i < candidates.size() && i < answers.size(); ++i) {
+        ConsumerAnswer& answer = answers[i];
         const std::string& stream = candidates[i];
-        const bool found = reply.ok();
-        if (!found && !reply.is_error(err_code::kStreamNotFound) && !reply.is_error(err_code::kConsumerNotFound)) {
-            throw ApiFailure(api_prefix + "." + consumer_info_verb(stream, durable), *reply.error);
-        }
+        const bool found = answer.info.has_value();
         if (b.bound_stream) {
             if (found) b.also_on.push_back(stream);
             continue;
@@ -204,11 +198,9 @@ Binding choose_binding(const std::vector<std::string>& candidates, const std::st
         b.candidates_tried.push_back(stream);
         if (found) {
             b.bound_stream = stream;
-            b.info = std::move(reply.body);
+            b.info = std::move(*answer.info);
         } else {
-            b.misses.push_back(fmt::format("{}: {}", stream,
-                                           reply.is_error(err_code::kStreamNotFound) ? "stream not found"
-                                                                                     : "no such durable"));
+            b.misses.push_back(fmt::format("{}: {}", stream, answer.stream_missing ? "stream not found" : "no such durable"));
         }
     }
     return b;

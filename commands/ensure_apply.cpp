@@ -45,7 +45,7 @@ ApiCall write_call(const StreamAction& a) {
 
 // Sends one request; ANSWERED becomes the time its reply arrived.
 ApiReply send(const ApiCall& call, JetStreamClient& js, Clock::time_point& answered) {
-    ApiReply reply = js.call(call.verb, call.body);
+    ApiReply reply = js.send(call);
     answered = Clock::now();
     return reply;
 }
@@ -169,7 +169,7 @@ ApplyOutcome apply_moves(Plan& plan, const std::vector<std::size_t>& group, JetS
     const Clock::time_point sent = Clock::now();
     std::vector<CallOutcome> replies;
     try {
-        replies = js.call_each(calls);
+        replies = js.send_each(calls);
     } catch (const Error& e) {  // could not send: any of them may have left; the reason is said once
         outcome = record_failure(plan.actions[group.front()], e);
         for (const std::size_t i : group) maybe_applied.insert(plan.actions[i].stream);

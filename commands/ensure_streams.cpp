@@ -7,24 +7,23 @@
 
 #include <fmt/format.h>
 
-#include "src/api_lookup.hpp"
+#include "src/clustering.hpp"
 #include "src/signals.hpp"
 
 namespace aa::ensure_streams {
 namespace {
 
-// Stored messages matching SUBJECT in each (stream, subject) pair, asked together.
+// Stored messages matching SUBJECT in each (stream, subject) pair, asked
+// together. A stream deleted since it was listed stores none.
 std::map<std::pair<std::string, std::string>, std::uint64_t> count_subject_messages(
     JetStreamClient& js, const std::vector<std::pair<std::string, std::string>>& pairs) {
     std::map<std::pair<std::string, std::string>, std::uint64_t> counts;
     if (pairs.empty()) return counts;
-    std::vector<ApiCall> calls;
-    for (const auto& [stream, subject] : pairs) calls.push_back({stream_info_verb(stream), Json{{"subjects_filter", subject}}});
-    const std::vector<ApiReply> replies = js.call_many(calls);
-    for (std::size_t i = 0; i < replies.size(); ++i) {
-        if (!replies[i].ok()) throw ApiFailure(js.subject_of(calls[i].verb), *replies[i].error);
-        counts[pairs[i]] = stored_on_filter(replies[i].body);
-    }
+    Questions questions;
+    std::vector<Ticket<std::optional<std::uint64_t>>> stored;
+    for (const auto& [stream, subject] : pairs) stored.push_back(questions.stored_messages(stream, subject));
+    Answers answers = js.ask(questions);
+    for (std::size_t i = 0; i < pairs.size(); ++i) counts[pairs[i]] = answers.take(stored[i]).value_or(0);
     return counts;
 }
 
@@ -44,14 +43,6 @@ Facts gather_facts(const TargetTopology& target, CommandContext& context) {
 }
 
 }  // namespace
-
-std::uint64_t stored_on_filter(const Json& stream_info_reply) {
-    std::uint64_t total = 0;
-    for (const auto& [_, count] : object_at(object_at(stream_info_reply, "state"), "subjects").items()) {
-        if (count.is_number_unsigned()) total += count.get<std::uint64_t>();
-    }
-    return total;
-}
 
 void add_options(CLI::App& command, Options& options) {
     // A string, not an int: CLI11's conversion would take "01", "0x1", "+1" and " 2" for a phase.

@@ -54,10 +54,6 @@ struct FactNeeds {
 };
 FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, Json>& streams);
 
-// The stored messages a STREAM.INFO reply asked with {"subjects_filter": ...}
-// counts on the filter: the sum of its state.subjects (absent when none match).
-std::uint64_t stored_on_filter(const Json& stream_info_reply);
-
 // Whether streams may be created with compression: a live stream config that
 // echoes it (2.10+), else, with no stream to tell, a server version >= 2.10.
 bool compression_supported(const Facts& facts);

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "src/api_lookup.hpp"
+#include "src/clustering.hpp"
 #include "src/migration_phases.hpp"
 
 namespace aa::migrate_verify {
@@ -27,34 +27,30 @@ void require_distinct_names(const StreamNames& names) {
 // the streams that capture each event subject family.
 Facts gather(JetStreamClient& js, const Targets& targets) {
     const StreamNames& n = targets.names;
-    std::vector<ApiCall> calls{
-        {stream_info_verb(n.core), nullptr},
-        {stream_info_verb(n.vendor), nullptr},
-        {stream_info_verb(n.dlq), nullptr},
-        {stream_info_verb(n.legacy), nullptr},
-        {consumer_info_verb(n.core, targets.service.hrv_durable), nullptr},
-        {consumer_info_verb(n.vendor, targets.service.oura_durable), nullptr},
-        {consumer_list_verb(n.legacy), Json{{"offset", 0}}},
-    };
-    constexpr std::size_t kFirstCaptureCall = 7;
-    for (const auto& family : targets.families) calls.push_back({kStreamListVerb, streams_overlapping_body(family)});
-    std::vector<ApiReply> replies = js.call_many(calls);
-    auto subject = [&](std::size_t i) { return js.subject_of(calls[i].verb); };
+    Questions questions;
+    const auto core = questions.stream_info(n.core);
+    const auto vendor = questions.stream_info(n.vendor);
+    const auto dlq = questions.stream_info(n.dlq);
+    const auto legacy = questions.stream_info(n.legacy);
+    const auto hrv_consumer = questions.consumer_info(n.core, targets.service.hrv_durable);
+    const auto oura_consumer = questions.consumer_info(n.vendor, targets.service.oura_durable);
+    const auto legacy_consumers = questions.first_consumer_page(n.legacy);
+    std::vector<Ticket<std::vector<Json>>> capturing;
+    for (const auto& family : targets.families) capturing.push_back(questions.streams_overlapping(family));
+    Answers answers = js.ask(questions);
 
     Facts facts;
-    facts.core = info_or_absent(std::move(replies[0]), subject(0));
-    facts.vendor = info_or_absent(std::move(replies[1]), subject(1));
-    facts.dlq = info_or_absent(std::move(replies[2]), subject(2));
-    facts.legacy = info_or_absent(std::move(replies[3]), subject(3));
-    facts.hrv_consumer = info_or_absent(std::move(replies[4]), subject(4));
-    facts.oura_consumer = info_or_absent(std::move(replies[5]), subject(5));
-    ConsumerPage page = consumer_page_or_empty(std::move(replies[6]), subject(6));
+    facts.core = answers.take(core);
+    facts.vendor = answers.take(vendor);
+    facts.dlq = answers.take(dlq);
+    facts.legacy = answers.take(legacy);
+    facts.hrv_consumer = answers.take(hrv_consumer).info;
+    facts.oura_consumer = answers.take(oura_consumer).info;
+    ConsumerPage page = answers.take(legacy_consumers);
     // More than one page (256) of legacy consumers is rare: only then a second trip.
     facts.legacy_consumers = page.complete ? std::move(page.consumers) : js.list_consumers(n.legacy);
     for (std::size_t i = 0; i < targets.families.size(); ++i) {
-        const std::size_t call = kFirstCaptureCall + i;
-        const auto streams = stream_page(std::move(replies[call]), subject(call));
-        facts.capture.push_back(capture_of(targets.families[i], subjects_of_streams(streams)));
+        facts.capture.push_back(capture_of(targets.families[i], subjects_of_streams(answers.take(capturing[i]))));
     }
     return facts;
 }

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "src/api_lookup.hpp"
+#include "src/clustering.hpp"
 
 namespace aa::stream_info {
 namespace {
@@ -29,20 +29,20 @@ void gather_all(JetStreamClient& js, const TopologySettings& topology, Result& r
 // capture each event subject family: one batch, one round trip.
 void gather_named(JetStreamClient& js, const std::vector<Target>& wanted, const std::vector<std::string>& families,
                   Result& result) {
-    std::vector<ApiCall> calls;
-    for (const auto& t : wanted) calls.push_back({stream_info_verb(t.name), nullptr});
-    for (const auto& family : families) calls.push_back({kStreamListVerb, streams_overlapping_body(family)});
-    std::vector<ApiReply> replies = js.call_many(calls);
+    Questions questions;
+    std::vector<Ticket<std::optional<Json>>> infos;
+    for (const auto& t : wanted) infos.push_back(questions.stream_info(t.name));
+    std::vector<Ticket<std::vector<Json>>> capturing;
+    for (const auto& family : families) capturing.push_back(questions.streams_overlapping(family));
+    Answers answers = js.ask(questions);
     for (std::size_t i = 0; i < wanted.size(); ++i) {
-        std::optional<Json> info = info_or_absent(std::move(replies[i]), js.subject_of(calls[i].verb));
+        std::optional<Json> info = answers.take(infos[i]);
         StreamReport report{wanted[i].name, wanted[i].role, info.has_value(), nullptr, std::nullopt};
         if (info) report.info = std::move(*info);
         result.streams.push_back(std::move(report));
     }
     for (std::size_t i = 0; i < families.size(); ++i) {
-        const std::size_t call = wanted.size() + i;
-        const auto streams = stream_page(std::move(replies[call]), js.subject_of(calls[call].verb));
-        result.capture.push_back(capture_of(families[i], subjects_of_streams(streams)));
+        result.capture.push_back(capture_of(families[i], subjects_of_streams(answers.take(capturing[i]))));
     }
 }
 

@@ -5,15 +5,6 @@
 
 namespace aa {
 
-std::string_view to_string(Clustering clustering) {
-    switch (clustering) {
-        case Clustering::unknown: return "unknown";
-        case Clustering::standalone: return "standalone";
-        case Clustering::clustered: return "clustered";
-    }
-    return "unknown";
-}
-
 namespace {
 
 // Whether VERSION ("2.9.10") is known to be older than 2.9.15, the first
@@ -42,6 +33,14 @@ Clustering combine(Clustering a, Clustering b) {
     if (a == Clustering::clustered || b == Clustering::clustered) return Clustering::clustered;
     if (a == Clustering::standalone || b == Clustering::standalone) return Clustering::standalone;
     return Clustering::unknown;
+}
+
+void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
+    const Clustering shown = clustering_of_stream(stream_info, server.version);
+    server.clustering = combine(server.clustering, shown);
+    if (shown == Clustering::clustered && server.cluster_name.empty()) {
+        server.cluster_name = string_or(object_at(stream_info, "cluster"), "name");
+    }
 }
 
 }  // namespace aa

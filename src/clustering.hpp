@@ -16,14 +16,6 @@
 
 namespace aa {
 
-enum class Clustering {
-    unknown,     // nothing has told: no stream to ask, and the greeting names a cluster
-    standalone,  // JetStream runs on this one server (a leaf node's included)
-    clustered,   // JetStream runs as a cluster
-};
-
-std::string_view to_string(Clustering clustering);  // "unknown", "standalone", "clustered"
-
 // What one stream info (a STREAM.INFO reply or a STREAM.LIST item) says.
 // A "cluster" object with replicas (or a raft_group, 2.10.14+) proves a
 // cluster. One with a leader alone is an R1 stream's on a cluster, or, from
@@ -42,5 +34,10 @@ Clustering clustering_of_greeting(const ServerInfo& greeting);
 // Two verdicts together: a known one over unknown, clustered over standalone
 // (a stream info that shows a cluster outweighs anything that did not).
 Clustering combine(Clustering a, Clustering b);
+
+// Settles SERVER's clustering with what STREAM_INFO shows (see clustering.hpp):
+// clustered, naming the cluster, when it carries a cluster object; standalone
+// when it does not, whatever the greeting named (a leaf node names a cluster).
+void note_stream_cluster(ServerFacts& server, const Json& stream_info);
 
 }  // namespace aa

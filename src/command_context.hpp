@@ -6,7 +6,6 @@
 #include <memory>
 #include <optional>
 
-#include "src/clustering.hpp"
 #include "src/jetstream_client.hpp"
 #include "src/nats_connection.hpp"
 #include "src/output.hpp"
@@ -14,26 +13,6 @@
 #include "src/settings.hpp"
 
 namespace aa {
-
-// What the tool knows about the server it talks to, as shown in every report.
-struct ServerFacts {
-    std::string url;                     // redacted
-    std::optional<std::string> version;  // from the server's INFO greeting, informational
-    std::string server_name;
-    // Whether JetStream runs clustered: from the stream infos a command read
-    // (note_stream_cluster), else what the greeting alone can tell.
-    Clustering clustering = Clustering::unknown;
-    std::string cluster_name;  // the JetStream cluster's name; empty unless clustered
-
-    bool clustered() const { return clustering == Clustering::clustered; }
-};
-
-Json to_json(const ServerFacts& facts);
-
-// Settles SERVER's clustering with what STREAM_INFO shows (see clustering.hpp):
-// clustered, naming the cluster, when it carries a cluster object; standalone
-// when it does not, whatever the greeting named (a leaf node names a cluster).
-void note_stream_cluster(ServerFacts& server, const Json& stream_info);
 
 class CommandContext {
 public:

@@ -1,8 +1,20 @@
 #include "src/jetstream_api.hpp"
 
-#include "src/errors.hpp"
+#include <fmt/format.h>
 
 namespace aa {
+namespace {
+
+std::string describe_api_error(const std::string& subject, const ApiError& error) {
+    return fmt::format("JetStream error on {}: {} (code {}, err_code {})", subject, error.description, error.code,
+                       error.err_code);
+}
+
+}  // namespace
+
+ApiFailure::ApiFailure(std::string subject, ApiError error)
+    : Error(ExitCode::unavailable, describe_api_error(subject, error)), subject_(std::move(subject)),
+      error_(std::move(error)) {}
 
 ApiReply parse_api_reply(std::string_view data) {
     ApiReply reply;

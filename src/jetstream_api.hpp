@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/errors.hpp"
 #include "src/json_access.hpp"
 
 namespace aa {
@@ -29,6 +30,18 @@ inline constexpr int kSubjectsOverlap = 10065;
 inline constexpr int kReplicasNotSupported = 10074;
 inline constexpr int kJetStreamNotEnabled = 10076;
 }  // namespace err_code
+
+// An API reply that was an error nobody expected (exit 3: JetStream could not do it).
+class ApiFailure : public Error {
+public:
+    ApiFailure(std::string subject, ApiError error);
+    const ApiError& api_error() const noexcept { return error_; }
+    const std::string& subject() const noexcept { return subject_; }
+
+private:
+    std::string subject_;
+    ApiError error_;
+};
 
 struct ApiReply {
     Json body;                    // the whole reply as received

@@ -1,32 +1,18 @@
 #include "src/jetstream_client.hpp"
 
-#include "src/api_lookup.hpp"
-
 #include <set>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace aa {
-namespace {
-
-std::string describe_api_error(const std::string& subject, const ApiError& error) {
-    return fmt::format("JetStream error on {}: {} (code {}, err_code {})", subject, error.description, error.code,
-                       error.err_code);
-}
-
-}  // namespace
-
-ApiFailure::ApiFailure(std::string subject, ApiError error)
-    : Error(ExitCode::unavailable, describe_api_error(subject, error)), subject_(std::move(subject)),
-      error_(std::move(error)) {}
 
 JetStreamClient::JetStreamClient(NatsConnection& connection, std::string api_prefix, std::chrono::milliseconds timeout)
     : connection_(connection), prefix_(std::move(api_prefix)), timeout_(timeout) {}
 
 std::string JetStreamClient::subject_of(const std::string& verb) const { return prefix_ + "." + verb; }
 
-std::vector<CallOutcome> JetStreamClient::call_each(const std::vector<ApiCall>& calls) {
+std::vector<CallOutcome> JetStreamClient::send_each(const std::vector<ApiCall>& calls) {
     std::vector<Request> requests;
     requests.reserve(calls.size());
     for (const auto& c : calls) requests.push_back({subject_of(c.verb), c.body.is_null() ? std::string() : c.body.dump()});
@@ -63,35 +49,32 @@ std::vector<CallOutcome> JetStreamClient::call_each(const std::vector<ApiCall>& 
 std::vector<ApiReply> JetStreamClient::call_many(const std::vector<ApiCall>& calls) {
     std::vector<ApiReply> parsed;
     parsed.reserve(calls.size());
-    for (CallOutcome& outcome : call_each(calls)) {
+    for (CallOutcome& outcome : send_each(calls)) {
         if (!outcome.reply) throw ConnectionError(outcome.failure);
         parsed.push_back(std::move(*outcome.reply));
     }
     return parsed;
 }
 
-ApiReply JetStreamClient::call(const std::string& verb, const Json& body) {
-    return std::move(call_many({{verb, body}}).front());
-}
+ApiReply JetStreamClient::send(const ApiCall& call) { return std::move(call_many({call}).front()); }
 
-std::vector<std::optional<Json>> JetStreamClient::stream_infos(const std::vector<std::string>& names) {
+std::string JetStreamClient::connected_url() const { return connection_.connected_url(); }
+
+Answers JetStreamClient::ask(const Questions& questions) {
     std::vector<ApiCall> calls;
-    calls.reserve(names.size());
-    for (const auto& name : names) calls.push_back({stream_info_verb(name), nullptr});
-    return infos_or_absent(calls);
-}
-
-std::vector<std::optional<Json>> JetStreamClient::infos_or_absent(const std::vector<ApiCall>& calls) {
-    std::vector<ApiReply> replies = call_many(calls);
-    std::vector<std::optional<Json>> infos;
-    infos.reserve(replies.size());
-    for (std::size_t i = 0; i < replies.size(); ++i) {
-        infos.push_back(info_or_absent(std::move(replies[i]), subject_of(calls[i].verb)));
+    std::vector<std::string> subjects;
+    for (const auto& question : questions.list()) {
+        calls.push_back({question.verb, question.body});
+        subjects.push_back(subject_of(question.verb));
     }
-    return infos;
+    return read_answers(questions, call_many(calls), subjects);
 }
 
-std::optional<Json> JetStreamClient::stream_info(const std::string& name) { return stream_infos({name}).front(); }
+std::optional<Json> JetStreamClient::stream_info(const std::string& name) {
+    Questions questions;
+    const auto info = questions.stream_info(name);
+    return ask(questions).take(info);
+}
 
 std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char* key) {
     // The first page tells the total; the remaining pages are then asked for
@@ -114,7 +97,7 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
         if (!reply.ok()) throw ApiFailure(subject_of(verb), *reply.error);
     };
 
-    ApiReply first = call(verb, Json{{"offset", 0}});
+    ApiReply first = send({verb, Json{{"offset", 0}}});
     check(first);
     absorb(first);
     const std::size_t page = array_at(first.body, key).size();
@@ -148,20 +131,8 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
 
 std::vector<Json> JetStreamClient::list_streams() { return list_all("STREAM.LIST", "streams"); }
 
-std::vector<std::optional<Json>> JetStreamClient::consumer_infos(
-    const std::vector<std::pair<std::string, std::string>>& ids) {
-    std::vector<ApiCall> calls;
-    calls.reserve(ids.size());
-    for (const auto& [stream, durable] : ids) calls.push_back({consumer_info_verb(stream, durable), nullptr});
-    return infos_or_absent(calls);
-}
-
-std::optional<Json> JetStreamClient::consumer_info(const std::string& stream, const std::string& durable) {
-    return consumer_infos({{stream, durable}}).front();
-}
-
 std::vector<Json> JetStreamClient::list_consumers(const std::string& stream) {
-    return list_all(consumer_list_verb(stream), "consumers");
+    return list_all("CONSUMER.LIST." + stream, "consumers");
 }
 
 ApiCall JetStreamClient::create_stream_call(const Json& config) {
@@ -173,20 +144,5 @@ ApiCall JetStreamClient::update_stream_call(const Json& config) {
 }
 
 ApiCall JetStreamClient::delete_stream_call(const std::string& name) { return {"STREAM.DELETE." + name, nullptr}; }
-
-ApiReply JetStreamClient::create_stream(const Json& config) {
-    const ApiCall c = create_stream_call(config);
-    return call(c.verb, c.body);
-}
-
-ApiReply JetStreamClient::update_stream(const Json& config) {
-    const ApiCall c = update_stream_call(config);
-    return call(c.verb, c.body);
-}
-
-ApiReply JetStreamClient::delete_stream(const std::string& name) {
-    const ApiCall c = delete_stream_call(name);
-    return call(c.verb, c.body);
-}
 
 }  // namespace aa

@@ -1,6 +1,8 @@
 #pragma once
 // JetStream administration through its JSON API ($JS.API.*), over one
-// connection. Replies are kept whole so --json can show what the server said.
+// connection: the one path from aa-nats to JetStream, and the only part that
+// knows the API's subjects. Replies are kept whole so --json can show what
+// the server said.
 
 #include <chrono>
 #include <optional>
@@ -8,23 +10,11 @@
 #include <utility>
 #include <vector>
 
-#include "src/errors.hpp"
 #include "src/jetstream_api.hpp"
+#include "src/jetstream_batch.hpp"
 #include "src/nats_connection.hpp"
 
 namespace aa {
-
-// An API reply that was an error nobody expected (exit 3: JetStream could not do it).
-class ApiFailure : public Error {
-public:
-    ApiFailure(std::string subject, ApiError error);
-    const ApiError& api_error() const noexcept { return error_; }
-    const std::string& subject() const noexcept { return subject_; }
-
-private:
-    std::string subject_;
-    ApiError error_;
-};
 
 // One API call: the verb after the prefix ("STREAM.INFO.X") and its JSON body.
 struct ApiCall {
@@ -32,7 +22,7 @@ struct ApiCall {
     Json body;  // null sends an empty payload
 };
 
-// One call's outcome in a batch sent by call_each: its reply, or why there is none.
+// One call's outcome in a batch sent by send_each: its reply, or why there is none.
 struct CallOutcome {
     std::optional<ApiReply> reply;
     std::string failure;  // no reply (no responders, timeout, connection lost) or not JSON
@@ -42,51 +32,49 @@ class JetStreamClient {
 public:
     JetStreamClient(NatsConnection& connection, std::string api_prefix, std::chrono::milliseconds timeout);
 
-    // Sends the calls together and returns their replies in order. Throws
-    // ConnectionError when a call has no responders (JetStream off or out of
-    // reach), times out (unavailable) or gets a reply that is not JSON.
-    std::vector<ApiReply> call_many(const std::vector<ApiCall>& calls);
-    ApiReply call(const std::string& verb, const Json& body = nullptr);
+    // Sends every question together (one round trip) and reads the answers
+    // (see jetstream_batch.hpp). Throws ConnectionError when a call has no
+    // responders (JetStream off or out of reach), times out or gets a reply
+    // that is not JSON, and ApiFailure on an API error that is not "absent".
+    Answers ask(const Questions& questions);
 
-    // Sends the calls together, back to back (the server handles a
-    // connection's requests in order), and returns each one's outcome without
-    // throwing: for dependent writes whose caller must know which were answered.
-    std::vector<CallOutcome> call_each(const std::vector<ApiCall>& calls);
-
-    // Stream info by name, several at once; nullopt where the stream does not exist.
-    std::vector<std::optional<Json>> stream_infos(const std::vector<std::string>& names);
+    // One stream's info; nullopt when it does not exist.
     std::optional<Json> stream_info(const std::string& name);
 
     // The info of every stream in the account, all pages.
     std::vector<Json> list_streams();
 
-    // Consumer info; nullopt when the stream or the consumer does not exist.
-    std::vector<std::optional<Json>> consumer_infos(const std::vector<std::pair<std::string, std::string>>& ids);
-    std::optional<Json> consumer_info(const std::string& stream, const std::string& durable);
-
     // The info of every consumer of STREAM, all pages.
     std::vector<Json> list_consumers(const std::string& stream);
 
-    // Writes. The reply is returned as is, errors included, for the caller to judge.
-    ApiReply create_stream(const Json& config);
-    ApiReply update_stream(const Json& config);
-    ApiReply delete_stream(const std::string& name);
-    // The same writes as calls, to send several together with call_each.
+    // Writes, built here so that only the client spells API subjects.
     static ApiCall create_stream_call(const Json& config);
     static ApiCall update_stream_call(const Json& config);
     static ApiCall delete_stream_call(const std::string& name);
 
-    // The full subject of a verb under this client's API prefix.
-    std::string subject_of(const std::string& verb) const;
+    // Sends one write; its reply is returned as is, errors included, for the
+    // caller to judge. Throws ConnectionError as ask() does.
+    ApiReply send(const ApiCall& call);
+    ApiReply create_stream(const Json& config) { return send(create_stream_call(config)); }
 
-    NatsConnection& connection() { return connection_; }
+    // Sends the writes together, back to back (the server handles a
+    // connection's requests in order), and returns each one's outcome without
+    // throwing: for dependent writes whose caller must know which were answered.
+    std::vector<CallOutcome> send_each(const std::vector<ApiCall>& calls);
+
+    // The URL of the server this client talks to, without credentials.
+    std::string connected_url() const;
 
 private:
-    // Sends INFO calls together; nullopt where the stream or consumer does not exist.
-    std::vector<std::optional<Json>> infos_or_absent(const std::vector<ApiCall>& calls);
+    // Sends the calls together and returns their replies in order; throws
+    // ConnectionError when one has none.
+    std::vector<ApiReply> call_many(const std::vector<ApiCall>& calls);
 
     // Pages through a LIST verb whose items are under "key".
     std::vector<Json> list_all(const std::string& verb, const char* key);
+
+    // The full subject of a verb under this client's API prefix.
+    std::string subject_of(const std::string& verb) const;
 
     NatsConnection& connection_;
     std::string prefix_;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "src/settings.hpp"
+#include "src/connection_settings.hpp"
 
 namespace aa {
 

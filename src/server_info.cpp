@@ -115,4 +115,21 @@ std::optional<ServerInfo> probe_server_info(std::string_view url, std::chrono::m
     return result;
 }
 
+std::string_view to_string(Clustering clustering) {
+    switch (clustering) {
+        case Clustering::unknown: return "unknown";
+        case Clustering::standalone: return "standalone";
+        case Clustering::clustered: return "clustered";
+    }
+    return "unknown";
+}
+
+Json to_json(const ServerFacts& facts) {
+    Json doc{{"url", facts.url}, {"clustered", facts.clustered()}, {"clustering", to_string(facts.clustering)}};
+    doc["version"] = facts.version ? Json(*facts.version) : Json(nullptr);
+    if (!facts.server_name.empty()) doc["name"] = facts.server_name;
+    if (!facts.cluster_name.empty()) doc["cluster"] = facts.cluster_name;
+    return doc;
+}
+
 }  // namespace aa

@@ -1,11 +1,14 @@
 #pragma once
-// What the server says about itself in its INFO greeting. nats.c 3.4.1 has no
-// getter for it, so it is read from a short-lived plain TCP connection.
+// What the server says about itself in its INFO greeting (nats.c 3.4.1 has no
+// getter for it, so it is read from a short-lived plain TCP connection), and
+// what a report says about the server: its ServerFacts.
 
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "src/json_access.hpp"
 
 namespace aa {
 
@@ -16,6 +19,29 @@ struct ServerInfo {
     std::string cluster;      // cluster name, empty on a standalone server
     bool jetstream = false;
 };
+
+enum class Clustering {
+    unknown,     // nothing has told: no stream to ask, and the greeting names a cluster
+    standalone,  // JetStream runs on this one server (a leaf node's included)
+    clustered,   // JetStream runs as a cluster
+};
+
+std::string_view to_string(Clustering clustering);  // "unknown", "standalone", "clustered"
+
+// What the tool knows about the server it talks to, as shown in every report.
+struct ServerFacts {
+    std::string url;                     // redacted
+    std::optional<std::string> version;  // from the server's INFO greeting, informational
+    std::string server_name;
+    // Whether JetStream runs clustered: from the stream infos a command read
+    // (note_stream_cluster), else what the greeting alone can tell.
+    Clustering clustering = Clustering::unknown;
+    std::string cluster_name;  // the JetStream cluster's name; empty unless clustered
+
+    bool clustered() const { return clustering == Clustering::clustered; }
+};
+
+Json to_json(const ServerFacts& facts);
 
 // Parses the greeting line "INFO {json}\r\n". Throws ParseError otherwise.
 ServerInfo parse_info_line(std::string_view line);

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "src/command_context.hpp"
+#include "src/server_info.hpp"
 
 namespace aa {
 

@@ -162,13 +162,6 @@ std::string read_text_file(const std::string& path, const std::string& what) {
     return buffer.str();
 }
 
-std::vector<std::string> ConnectionSettings::secrets() const {
-    std::vector<std::string> all = url_secrets(servers);
-    if (!password.empty()) all.push_back(password);
-    if (!token.empty()) all.push_back(token);
-    return all;
-}
-
 Settings resolve_settings(const GlobalFlags& flags, const Environment& process_env) {
     Environment env = process_env;
     if (flags.env_file) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "src/connection_settings.hpp"
 #include "src/environment.hpp"
 #include "src/topology.hpp"
 
@@ -44,27 +45,6 @@ struct GlobalOptionSpec {
 
 // Every global option that takes a value, in help order.
 const std::vector<GlobalOptionSpec>& global_option_specs();
-
-inline constexpr const char* kDefaultServer = "nats://localhost:4223";
-inline constexpr std::chrono::milliseconds kDefaultTimeout{5000};
-
-struct ConnectionSettings {
-    std::vector<std::string> servers;
-    std::string user;
-    std::string password;
-    std::string token;
-    std::string creds_file;
-    std::string nkey_file;
-    std::string tls_cert;
-    std::string tls_key;
-    std::string tls_ca;
-    std::chrono::milliseconds timeout = kDefaultTimeout;
-    std::string api_prefix = "$JS.API";  // "$JS.<domain>.API" with --js-domain
-    std::string context_name;            // the natscli context in use, if any
-
-    // Every value that must never be printed (passwords, tokens, URL user info).
-    std::vector<std::string> secrets() const;
-};
 
 struct Settings {
     ConnectionSettings connection;

@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include "src/api_lookup.hpp"
 #include "src/capture.hpp"
 #include "src/errors.hpp"
 #include "tests/unit/fixtures.hpp"
@@ -47,19 +46,4 @@ TEST_CASE("the families: three in single mode, four with the DLQ in multi mode a
     CHECK(aa::event_families(aa::StreamMode::single, false).size() == 3);
     CHECK(aa::event_families(aa::StreamMode::single, true).back() == "dlq.>");
     CHECK(aa::event_families(aa::StreamMode::multi, false).size() == 4);
-}
-
-TEST_CASE("a filtered STREAM.LIST page: its stream infos; streams the cluster left out are 'could not look'") {
-    const auto page = aa::stream_page(aa::parse_api_reply(aa::test::fixture_text("stream_list_page.json")),
-                                      "$JS.API.STREAM.LIST");
-    CHECK_FALSE(page.empty());
-    const auto none = aa::stream_page(aa::parse_api_reply(aa::test::fixture_text("stream_list_empty.json")),
-                                      "$JS.API.STREAM.LIST");
-    CHECK(none.empty());
-    // The shape nats-server gives a list whose stream leaders did not all answer
-    // (JSApiStreamListResponse.Missing); made by hand, as no server here can be made to.
-    const auto partial = aa::parse_api_reply(
-        R"({"type":"io.nats.jetstream.api.v1.stream_list_response","total":1,"offset":0,"limit":256,"streams":[],"missing":["AA_CORE_HOT"]})");
-    CHECK_THROWS_WITH_AS(aa::stream_page(partial, "$JS.API.STREAM.LIST"),
-                         doctest::Contains("did not answer for stream AA_CORE_HOT"), aa::ConnectionError);
 }

@@ -11,6 +11,7 @@
 
 using namespace aa::consumer_diag;
 using aa::test::fixture;
+using aa::test::consumer_answer;
 using aa::test::fixture_text;
 using namespace std::chrono_literals;
 
@@ -137,10 +138,9 @@ TEST_CASE("a garbled timestamp is a warning, not a crash") {
 
 TEST_CASE("binding: the first candidate that has the durable wins; the rest are reported") {
     const std::vector<std::string> candidates{"AA_CORE_HOT", "ATHLETE_ALLY_EVENTS", "THIRD"};
-    std::vector<aa::ApiReply> replies{aa::parse_api_reply(fixture_text("consumer_info_not_found.json")),
-                                      aa::parse_api_reply(fixture_text("consumer_info_pull.json")),
-                                      aa::parse_api_reply(fixture_text("consumer_info_pull.json"))};
-    const Binding b = choose_binding(candidates, "normalize-hrv-durable", replies, "$JS.API");
+    const Binding b = choose_binding(candidates, {consumer_answer("consumer_info_not_found.json"),
+                                                  consumer_answer("consumer_info_pull.json"),
+                                                  consumer_answer("consumer_info_pull.json")});
     REQUIRE(b.bound_stream.has_value());
     CHECK(*b.bound_stream == "ATHLETE_ALLY_EVENTS");
     CHECK(b.candidates_tried == std::vector<std::string>{"AA_CORE_HOT", "ATHLETE_ALLY_EVENTS"});
@@ -149,20 +149,15 @@ TEST_CASE("binding: the first candidate that has the durable wins; the rest are 
     CHECK(b.info.at("num_pending") == 1);
 }
 
-TEST_CASE("binding: nowhere found tries every candidate; other API errors are failures") {
+TEST_CASE("binding: nowhere found tries every candidate and says why each missed") {
     const std::vector<std::string> candidates{"AA_CORE_HOT", "NO_SUCH_STREAM"};
-    const Binding none = choose_binding(candidates, "d",
-                                        {aa::parse_api_reply(fixture_text("consumer_info_not_found.json")),
-                                         aa::parse_api_reply(fixture_text("consumer_info_stream_not_found.json"))},
-                                        "$JS.API");
+    const Binding none = choose_binding(candidates, {consumer_answer("consumer_info_not_found.json"),
+                                                     consumer_answer("consumer_info_stream_not_found.json")});
     CHECK_FALSE(none.bound_stream.has_value());
     CHECK(none.candidates_tried == candidates);
     CHECK(none.misses.at(1) == "NO_SUCH_STREAM: stream not found");
+    CHECK(none.misses.at(0) == "AA_CORE_HOT: no such durable");
     CHECK(none.info.is_null());
-
-    const auto quorum = aa::parse_api_reply(
-        R"({"type":"x","error":{"code":503,"err_code":10008,"description":"JetStream system temporarily unavailable"}})");
-    CHECK_THROWS_AS(choose_binding({"AA_CORE_HOT"}, "d", {quorum}, "$JS.API"), aa::ApiFailure);
 }
 
 TEST_CASE("exit codes: healthy and backlog pass; the worst of --all decides") {
@@ -227,8 +222,7 @@ TEST_CASE("sparkline scales between minimum and maximum") {
 TEST_CASE("JSON carries the issue's fields and the server's info as received") {
     ConsumerReport report;
     report.durable = "normalize-hrv-durable";
-    report.binding = choose_binding({"AA_CORE_HOT"}, report.durable,
-                                    {aa::parse_api_reply(fixture_text("consumer_info_pull.json"))}, "$JS.API");
+    report.binding = choose_binding({"AA_CORE_HOT"}, {consumer_answer("consumer_info_pull.json")});
     report.diagnosis = diagnose(report.binding.info, at(kPullDelivered) + 1s, Thresholds{}, std::nullopt);
     const aa::Json doc = to_json(report);
     CHECK(doc.at("schema_version") == aa::kJsonSchemaVersion);
@@ -243,8 +237,7 @@ TEST_CASE("JSON carries the issue's fields and the server's info as received") {
 TEST_CASE("human rendering and the watch line show the facts") {
     ConsumerReport report;
     report.durable = "normalize-hrv-durable";
-    report.binding = choose_binding({"AA_CORE_HOT"}, report.durable,
-                                    {aa::parse_api_reply(fixture_text("consumer_info_cluster.json"))}, "$JS.API");
+    report.binding = choose_binding({"AA_CORE_HOT"}, {consumer_answer("consumer_info_cluster.json")});
     report.diagnosis = diagnose(report.binding.info, at("2026-11-27T03:46:58Z"), Thresholds{}, std::nullopt);
     std::ostringstream out;
     render_human(report, aa::Style(false), out);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "commands/ensure_streams.hpp"
+#include "src/clustering.hpp"
 #include "tests/unit/fixtures.hpp"
 
 namespace es = aa::ensure_streams;
@@ -273,13 +274,6 @@ TEST_CASE("the JSON document names actions and fields as the server does") {
     CHECK(doc.at("actions")[0].at("changes")[0].at("from").is_null());
     CHECK(doc.at("exit_code") == 1);
     CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
-}
-
-TEST_CASE("stored messages on a subject filter, from real STREAM.INFO replies with subjects_filter") {
-    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_subjects_filter.json")) == 3);
-    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_subjects_filter_none.json")) == 0);
-    CHECK(es::stored_on_filter(aa::test::fixture("stream_info_not_found.json")) == 0);
-    CHECK(es::stored_on_filter(Json::parse(R"({"state":{"subjects":{"a":"x","b":2}}})")) == 2);
 }
 
 TEST_CASE("a create that lost the race is recognised by its err_code, on the real reply") {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "src/environment.hpp"
+#include "src/jetstream_batch.hpp"
 
 namespace aa::test {
 
@@ -23,6 +24,20 @@ inline std::string fixture_text(const std::string& name) {
 }
 
 inline nlohmann::json fixture(const std::string& name) { return nlohmann::json::parse(fixture_text(name)); }
+
+// What the JetStream client answers to one question, read from the real reply
+// in fixture REPLY (as if sent on SUBJECT). ASK adds the question.
+template <typename Ask>
+auto answer_from(const std::string& reply, Ask ask, const std::string& subject = "$JS.API.TEST") {
+    aa::Questions questions;
+    const auto ticket = ask(questions);
+    return aa::read_answers(questions, {aa::parse_api_reply(fixture_text(reply))}, {subject}).take(ticket);
+}
+
+// The answer to the look-up of a durable, from the real CONSUMER.INFO reply in fixture REPLY.
+inline aa::ConsumerAnswer consumer_answer(const std::string& reply) {
+    return answer_from(reply, [](aa::Questions& q) { return q.consumer_info("S", "D"); });
+}
 
 // An environment holding exactly VALUES (no process environment, no env file).
 inline aa::Environment env_of(std::map<std::string, std::string> values) {

@@ -9,7 +9,6 @@
 #include <sstream>
 
 #include "commands/migrate_verify.hpp"
-#include "src/api_lookup.hpp"
 #include "src/jetstream_client.hpp"
 #include "tests/unit/fixtures.hpp"
 
@@ -295,21 +294,4 @@ TEST_CASE("JSON: the documented shape for a phase and for --detect") {
     CHECK(none.at("phases").size() == 4);
     CHECK(none.at("phases").at(0).at("verified") == false);
     CHECK_FALSE(none.contains("phase"));
-}
-
-TEST_CASE("batched look-ups: absent on 10059/10014, ApiFailure on anything else") {
-    auto reply = [](const char* name) { return aa::parse_api_reply(aa::test::fixture_text(name)); };
-    CHECK_FALSE(aa::info_or_absent(reply("stream_info_not_found.json"), "s").has_value());
-    CHECK_FALSE(aa::info_or_absent(reply("consumer_info_not_found.json"), "s").has_value());
-    CHECK(aa::info_or_absent(reply("stream_info_single.json"), "s").has_value());
-    CHECK_THROWS_AS(aa::info_or_absent(reply("stream_update_storage.json"), "s"), aa::ApiFailure);
-
-    const aa::ConsumerPage page = aa::consumer_page_or_empty(reply("consumer_list_page.json"), "s");
-    CHECK(page.consumers.size() == 2);
-    CHECK(page.complete);
-    const aa::ConsumerPage missing = aa::consumer_page_or_empty(reply("consumer_info_stream_not_found.json"), "s");
-    CHECK(missing.consumers.empty());
-    Json partial = fixture("consumer_list_page.json");
-    partial["total"] = 300;
-    CHECK_FALSE(aa::consumer_page_or_empty(aa::parse_api_reply(partial.dump()), "s").complete);
 }

@@ -4,6 +4,7 @@
 
 #include "src/cluster_view.hpp"
 #include "src/errors.hpp"
+#include "src/clustering.hpp"
 #include "src/server_info.hpp"
 #include "src/server_line.hpp"
 #include "tests/unit/fixtures.hpp"

@@ -1,0 +1,32 @@
+#pragma once
+// Where and how to connect: the resolved connection settings (src/settings.hpp
+// resolves them), kept apart so the connection does not depend on the topology.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace aa {
+
+inline constexpr const char* kDefaultServer = "nats://localhost:4223";
+inline constexpr std::chrono::milliseconds kDefaultTimeout{5000};
+
+struct ConnectionSettings {
+    std::vector<std::string> servers;
+    std::string user;
+    std::string password;
+    std::string token;
+    std::string creds_file;
+    std::string nkey_file;
+    std::string tls_cert;
+    std::string tls_key;
+    std::string tls_ca;
+    std::chrono::milliseconds timeout = kDefaultTimeout;
+    std::string api_prefix = "$JS.API";  // "$JS.<domain>.API" with --js-domain
+    std::string context_name;            // the natscli context in use, if any
+
+    // Every value that must never be printed (passwords, tokens, URL user info).
+    std::vector<std::string> secrets() const;
+};
+
+}  // namespace aa

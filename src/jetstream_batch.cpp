@@ -1,0 +1,119 @@
+#include "src/jetstream_batch.hpp"
+
+#include <fmt/format.h>
+
+#include "src/text.hpp"
+
+namespace aa {
+namespace {
+
+bool absent(const ApiReply& reply) {
+    return reply.is_error(err_code::kStreamNotFound) || reply.is_error(err_code::kConsumerNotFound);
+}
+
+// The reply body when the call succeeded; nullopt when the stream (10059) or
+// the consumer (10014) does not exist; any other error is "could not look".
+std::optional<Json> body_or_absent(ApiReply reply, const std::string& subject) {
+    if (absent(reply)) return std::nullopt;
+    if (!reply.ok()) throw ApiFailure(subject, *reply.error);
+    return std::move(reply.body);
+}
+
+// A STREAM.INFO asked with {"subjects_filter": ...} counts per matching
+// subject under state.subjects (absent when none match).
+std::optional<std::uint64_t> stored_on_filter(ApiReply reply, const std::string& subject) {
+    const std::optional<Json> info = body_or_absent(std::move(reply), subject);
+    if (!info) return std::nullopt;
+    std::uint64_t total = 0;
+    for (const auto& [_, count] : object_at(object_at(*info, "state"), "subjects").items()) {
+        if (count.is_number_unsigned()) total += count.get<std::uint64_t>();
+    }
+    return total;
+}
+
+ConsumerAnswer consumer_answer(ApiReply reply, const std::string& subject) {
+    ConsumerAnswer answer;
+    answer.stream_missing = reply.is_error(err_code::kStreamNotFound);
+    answer.info = body_or_absent(std::move(reply), subject);
+    return answer;
+}
+
+ConsumerPage consumer_page(ApiReply reply, const std::string& subject) {
+    const std::optional<Json> body = body_or_absent(std::move(reply), subject);
+    ConsumerPage page;
+    if (!body) return page;  // a stream that does not exist has no consumers
+    for (const Json& consumer : array_at(*body, "consumers")) page.consumers.push_back(consumer);
+    page.complete = static_cast<std::int64_t>(page.consumers.size()) >= int_or(*body, "total");
+    return page;
+}
+
+std::vector<Json> overlapping_streams(ApiReply reply, const std::string& subject) {
+    if (!reply.ok()) throw ApiFailure(subject, *reply.error);
+    // On a cluster, streams whose leader did not answer in time are listed
+    // under "missing": leaving them out would call their subjects uncaptured.
+    if (const auto missing = strings_at(reply.body, "missing"); !missing.empty()) {
+        throw ConnectionError(fmt::format("JetStream did not answer for stream {} on {} (no leader?): cannot tell which "
+                                          "streams capture the subject",
+                                          join(missing), subject));
+    }
+    std::vector<Json> streams;
+    for (const Json& info : array_at(reply.body, "streams")) streams.push_back(info);
+    return streams;
+}
+
+Answer read_answer(QuestionKind kind, ApiReply reply, const std::string& subject) {
+    switch (kind) {
+        case QuestionKind::stream_info: return body_or_absent(std::move(reply), subject);
+        case QuestionKind::stored_messages: return stored_on_filter(std::move(reply), subject);
+        case QuestionKind::consumer_info: return consumer_answer(std::move(reply), subject);
+        case QuestionKind::consumer_page: return consumer_page(std::move(reply), subject);
+        case QuestionKind::streams_overlapping: return overlapping_streams(std::move(reply), subject);
+    }
+    throw std::logic_error("unknown question kind");
+}
+
+}  // namespace
+
+template <typename Answer>
+Ticket<Answer> Questions::add(QuestionKind kind, std::string verb, Json body) {
+    questions_.push_back({kind, std::move(verb), std::move(body)});
+    return Ticket<Answer>{questions_.size() - 1};
+}
+
+Ticket<std::optional<Json>> Questions::stream_info(const std::string& stream) {
+    return add<std::optional<Json>>(QuestionKind::stream_info, "STREAM.INFO." + stream, nullptr);
+}
+
+Ticket<std::optional<std::uint64_t>> Questions::stored_messages(const std::string& stream, const std::string& pattern) {
+    return add<std::optional<std::uint64_t>>(QuestionKind::stored_messages, "STREAM.INFO." + stream,
+                                             Json{{"subjects_filter", pattern}});
+}
+
+Ticket<ConsumerAnswer> Questions::consumer_info(const std::string& stream, const std::string& durable) {
+    return add<ConsumerAnswer>(QuestionKind::consumer_info, "CONSUMER.INFO." + stream + "." + durable, nullptr);
+}
+
+Ticket<ConsumerPage> Questions::first_consumer_page(const std::string& stream) {
+    return add<ConsumerPage>(QuestionKind::consumer_page, "CONSUMER.LIST." + stream, Json{{"offset", 0}});
+}
+
+Ticket<std::vector<Json>> Questions::streams_overlapping(const std::string& subject) {
+    return add<std::vector<Json>>(QuestionKind::streams_overlapping, "STREAM.LIST",
+                                  Json{{"offset", 0}, {"subject", subject}});
+}
+
+Answers read_answers(const Questions& questions, std::vector<ApiReply> replies,
+                     const std::vector<std::string>& subjects) {
+    const auto& list = questions.list();
+    if (replies.size() != list.size() || subjects.size() != list.size()) {
+        throw std::logic_error("read_answers: one reply and one subject per question");
+    }
+    std::vector<Answer> answers;
+    answers.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        answers.push_back(read_answer(list[i].kind, std::move(replies[i]), subjects[i]));
+    }
+    return Answers(std::move(answers));
+}
+
+}  // namespace aa

@@ -1,0 +1,104 @@
+#pragma once
+// What a command wants to know from JetStream, asked together, and the typed
+// answers. A command lists its questions; the client sends them in one batch
+// (one round trip) and reads each reply by the rule of its kind: a stream or
+// consumer that does not exist is an answer, any other API error is a failure
+// that names the subject asked (ApiFailure, exit 3: "could not look"). So no
+// command spells a $JS.API subject or re-derives one for its error messages.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "src/jetstream_api.hpp"
+
+namespace aa {
+
+// A consumer look-up's answer: its info, or which of the two does not exist.
+struct ConsumerAnswer {
+    std::optional<Json> info;     // nullopt: absent
+    bool stream_missing = false;  // absent because the stream does not exist (else: no such consumer)
+};
+
+// The first page of a stream's consumer infos (empty when the stream does not
+// exist), and whether the server holds more than this page.
+struct ConsumerPage {
+    std::vector<Json> consumers;
+    bool complete = true;
+};
+
+// Where an answer will be in the Answers, typed by what it holds.
+template <typename Answer>
+struct Ticket {
+    std::size_t index = 0;
+};
+
+// The kinds of questions; each has its own reading rule (jetstream_batch.cpp).
+enum class QuestionKind { stream_info, stored_messages, consumer_info, consumer_page, streams_overlapping };
+
+class Questions {
+public:
+    // The stream's info; nullopt when it does not exist.
+    Ticket<std::optional<Json>> stream_info(const std::string& stream);
+
+    // How many messages STREAM stores on the subjects matching PATTERN; nullopt
+    // when the stream does not exist.
+    Ticket<std::optional<std::uint64_t>> stored_messages(const std::string& stream, const std::string& pattern);
+
+    Ticket<ConsumerAnswer> consumer_info(const std::string& stream, const std::string& durable);
+
+    // The first page (up to 256) of STREAM's consumer infos.
+    Ticket<ConsumerPage> first_consumer_page(const std::string& stream);
+
+    // "Which streams capture SUBJECT", asked of the server itself: the infos of
+    // the streams whose subjects overlap it (STREAM.LIST filtered on a subject,
+    // verified on nats-server 2.9.10), without listing the account. Infos, not
+    // names: their configs tell a stream that covers the subject from one that
+    // captures only part of it. One page (256 infos) is read: far more streams
+    // than can overlap one subject family. Streams the server lists as
+    // "missing" (a cluster whose stream leader did not answer) are a failure
+    // (ConnectionError): "could not look", never "captured by no stream".
+    Ticket<std::vector<Json>> streams_overlapping(const std::string& subject);
+
+    struct Question {
+        QuestionKind kind;
+        std::string verb;  // the API verb after the prefix, e.g. "STREAM.INFO.AA_DLQ"
+        Json body;         // null sends an empty payload
+    };
+    const std::vector<Question>& list() const { return questions_; }
+    bool empty() const { return questions_.empty(); }
+
+private:
+    template <typename Answer>
+    Ticket<Answer> add(QuestionKind kind, std::string verb, Json body);
+
+    std::vector<Question> questions_;
+};
+
+using Answer = std::variant<std::optional<Json>, std::optional<std::uint64_t>, ConsumerAnswer, ConsumerPage,
+                            std::vector<Json>>;
+
+class Answers {
+public:
+    explicit Answers(std::vector<Answer> answers) : answers_(std::move(answers)) {}
+
+    // Moves the answer out: each ticket is read once.
+    template <typename A>
+    A take(Ticket<A> ticket) {
+        return std::get<A>(std::move(answers_.at(ticket.index)));
+    }
+
+private:
+    std::vector<Answer> answers_;
+};
+
+// Reads the replies to QUESTIONS (in order; SUBJECTS are the subjects they were
+// sent on, for naming them in failures). Pure: the client's ask() sends, this
+// reads, and unit tests read fixtures with it.
+Answers read_answers(const Questions& questions, std::vector<ApiReply> replies,
+                     const std::vector<std::string>& subjects);
+
+}  // namespace aa
