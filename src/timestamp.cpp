@@ -47,6 +47,43 @@ std::int64_t days_from_civil(std::int64_t y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
+// The optional ".fffffffff" at POS, in nanoseconds; POS moves past it.
+std::int64_t fraction_at(std::string_view text, std::size_t& pos, const std::string& shown) {
+    std::int64_t fraction_ns = 0;
+    if (pos >= text.size() || text[pos] != '.') return fraction_ns;
+    ++pos;
+    std::size_t count = 0;
+    std::int64_t scale = 100'000'000;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+        if (++count > 9) throw ParseError(fmt::format("invalid timestamp \"{}\": more than 9 fraction digits", shown));
+        fraction_ns += (text[pos] - '0') * scale;
+        scale /= 10;
+        ++pos;
+    }
+    if (count == 0) throw ParseError(fmt::format("invalid timestamp \"{}\": empty fraction", shown));
+    return fraction_ns;
+}
+
+// The zone at POS ("Z" or "+HH:MM"/"-HH:MM") as seconds east of UTC; POS moves past it.
+std::int64_t zone_offset_at(std::string_view text, std::size_t& pos, const std::string& shown) {
+    if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
+        ++pos;
+        return 0;
+    }
+    if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) {
+        throw ParseError(fmt::format("invalid timestamp \"{}\": missing time zone (\"Z\" or an offset)", shown));
+    }
+    const int sign = text[pos] == '-' ? -1 : 1;
+    const int off_hour = digits(text, pos + 1, 2, shown);
+    expect(text, pos + 3, ':', shown);
+    const int off_minute = digits(text, pos + 4, 2, shown);
+    if (off_hour > 23 || off_minute > 59) {
+        throw ParseError(fmt::format("invalid timestamp \"{}\": zone offset out of range", shown));
+    }
+    pos += 6;
+    return sign * (off_hour * 3600 + off_minute * 60);
+}
+
 }  // namespace
 
 TimePoint parse_timestamp(std::string_view text) {
@@ -69,36 +106,8 @@ TimePoint parse_timestamp(std::string_view text) {
     }
 
     std::size_t pos = 19;
-    std::int64_t fraction_ns = 0;
-    if (pos < text.size() && text[pos] == '.') {
-        ++pos;
-        std::size_t count = 0;
-        std::int64_t scale = 100'000'000;
-        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-            if (++count > 9) throw ParseError(fmt::format("invalid timestamp \"{}\": more than 9 fraction digits", shown));
-            fraction_ns += (text[pos] - '0') * scale;
-            scale /= 10;
-            ++pos;
-        }
-        if (count == 0) throw ParseError(fmt::format("invalid timestamp \"{}\": empty fraction", shown));
-    }
-
-    std::int64_t offset_seconds = 0;
-    if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
-        ++pos;
-    } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-        const int sign = text[pos] == '-' ? -1 : 1;
-        const int off_hour = digits(text, pos + 1, 2, shown);
-        expect(text, pos + 3, ':', shown);
-        const int off_minute = digits(text, pos + 4, 2, shown);
-        if (off_hour > 23 || off_minute > 59) {
-            throw ParseError(fmt::format("invalid timestamp \"{}\": zone offset out of range", shown));
-        }
-        offset_seconds = sign * (off_hour * 3600 + off_minute * 60);
-        pos += 6;
-    } else {
-        throw ParseError(fmt::format("invalid timestamp \"{}\": missing time zone (\"Z\" or an offset)", shown));
-    }
+    const std::int64_t fraction_ns = fraction_at(text, pos, shown);
+    const std::int64_t offset_seconds = zone_offset_at(text, pos, shown);
     if (pos != text.size()) throw ParseError(fmt::format("invalid timestamp \"{}\": unexpected trailing text", shown));
 
     if (year == 1 && month == 1 && day == 1 && hour == 0 && minute == 0 && second == 0 && fraction_ns == 0 &&
