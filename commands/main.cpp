@@ -13,8 +13,8 @@
 
 #include "commands/consumer_diag.hpp"
 #include "commands/ensure_streams.hpp"
-#include "commands/migrate_verify.hpp"
-#include "commands/stream_info.hpp"
+#include "commands/migrate_verify/migrate_verify.hpp"
+#include "commands/stream_info/stream_info.hpp"
 #include "src/command_line.hpp"
 #include "src/environment.hpp"
 #include "src/errors.hpp"

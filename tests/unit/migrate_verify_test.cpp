@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "commands/migrate_verify.hpp"
+#include "commands/migrate_verify/migrate_verify.hpp"
 #include "src/jetstream_client.hpp"
 #include "tests/unit/fixtures.hpp"
 

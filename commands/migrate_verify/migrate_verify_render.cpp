@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "commands/migrate_verify.hpp"
+#include "commands/migrate_verify/migrate_verify.hpp"
 #include "src/server_line.hpp"
 #include "src/text.hpp"
 

@@ -1,4 +1,4 @@
-#include "commands/migrate_verify.hpp"
+#include "commands/migrate_verify/migrate_verify.hpp"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "commands/migrate_verify.hpp"
+#include "commands/migrate_verify/migrate_verify.hpp"
 #include "src/subjects.hpp"
 #include "src/text.hpp"
 

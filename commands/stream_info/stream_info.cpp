@@ -1,4 +1,4 @@
-#include "commands/stream_info.hpp"
+#include "commands/stream_info/stream_info.hpp"
 
 #include <algorithm>
 

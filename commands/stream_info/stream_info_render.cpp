@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "commands/stream_info.hpp"
+#include "commands/stream_info/stream_info.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
 #include "src/server_line.hpp"
