@@ -3,17 +3,15 @@
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/text.hpp"
 
 namespace aa {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+// '\r' counts as blank so that a file saved with CRLF line ends reads the same.
+constexpr std::string_view kBlanks = " \t\r";
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
+bool is_space(char c) { return kBlanks.find(c) != std::string_view::npos; }
 
 bool is_key_char(char c, bool first) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') return true;
@@ -22,7 +20,7 @@ bool is_key_char(char c, bool first) {
 
 // Rest of a line after a closing quote: only blanks or a comment may follow.
 void expect_line_end(std::string_view rest, std::size_t line_no) {
-    rest = trim(rest);
+    rest = trim(rest, kBlanks);
     if (!rest.empty() && rest.front() != '#') {
         throw ParseError(fmt::format("line {}: unexpected text after the closing quote", line_no));
     }
@@ -68,7 +66,7 @@ std::string parse_unquoted(std::string_view value) {
             break;
         }
     }
-    return std::string(trim(value));
+    return std::string(trim(value, kBlanks));
 }
 
 }  // namespace
@@ -82,22 +80,22 @@ EnvEntries parse_env_file(std::string_view text) {
         std::string_view line = text.substr(0, eol);
         text = eol == std::string_view::npos ? std::string_view{} : text.substr(eol + 1);
 
-        line = trim(line);
+        line = trim(line, kBlanks);
         if (line.empty() || line.front() == '#') continue;
-        if (line.starts_with("export") && line.size() > 6 && is_space(line[6])) line = trim(line.substr(6));
+        if (line.starts_with("export") && line.size() > 6 && is_space(line[6])) line = trim(line.substr(6), kBlanks);
 
         const std::size_t eq = line.find('=');
         if (eq == std::string_view::npos) {
             throw ParseError(fmt::format("line {}: expected KEY=VALUE", line_no));
         }
-        const std::string_view key = trim(line.substr(0, eq));
+        const std::string_view key = trim(line.substr(0, eq), kBlanks);
         if (key.empty()) throw ParseError(fmt::format("line {}: missing key before '='", line_no));
         for (std::size_t i = 0; i < key.size(); ++i) {
             if (!is_key_char(key[i], i == 0)) {
                 throw ParseError(fmt::format("line {}: invalid variable name", line_no));
             }
         }
-        const std::string_view value = trim(line.substr(eq + 1));
+        const std::string_view value = trim(line.substr(eq + 1), kBlanks);
         std::string parsed;
         if (!value.empty() && value.front() == '"') {
             parsed = parse_double_quoted(value, line_no);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "src/errors.hpp"
+#include "src/text.hpp"
 
 namespace aa {
 namespace {
@@ -69,7 +70,7 @@ bool wait_for(int fd, short events, std::chrono::steady_clock::time_point deadli
 ServerInfo parse_info_line(std::string_view line) {
     if (!line.starts_with("INFO ")) throw ParseError("the server greeting is not an INFO line");
     line.remove_prefix(5);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    line = trim_end(line, "\r\n");
     const auto doc = nlohmann::json::parse(line, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) throw ParseError("the server INFO is not a JSON object");
     ServerInfo info;

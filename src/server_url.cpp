@@ -31,19 +31,14 @@ UrlParts split_url(std::string_view url) {
     return parts;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 }  // namespace
 
 std::vector<std::string> parse_server_list(std::string_view text) {
     std::vector<std::string> urls;
     while (true) {
         const auto comma = text.find(',');
-        const std::string_view entry = trim(text.substr(0, comma));
+        // Only spaces and tabs are forgiven: other white space is reported below.
+        const std::string_view entry = trim(text.substr(0, comma), " \t");
         if (entry.empty()) throw ParseError("empty server URL in the list");
         const UrlParts parts = split_url(entry);
         if (parts.rest.empty() || parts.rest.front() == ':' || parts.rest.front() == '/') {

@@ -81,9 +81,8 @@ ServiceSettings resolve_service_settings(const Environment& env, const std::stri
     std::string_view rest = *candidates;
     while (true) {
         const auto comma = rest.find(',');
-        std::string_view item = rest.substr(0, comma);
-        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+        // Spaces and tabs around a name are forgiven; any other white space is an invalid name.
+        const std::string_view item = trim(rest.substr(0, comma), " \t");
         if (!item.empty()) {  // the reference drops empty entries (.filter(Boolean))
             if (auto problem = stream_name_problem(item)) {
                 throw UsageError(fmt::format("AA_STREAM_CANDIDATES=\"{}\" ({}): \"{}\": {}", *candidates,

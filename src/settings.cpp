@@ -46,12 +46,6 @@ bool file_exists(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0;
 }
 
-std::string trim_line(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
-    while (!text.empty() && text.front() == ' ') text.erase(text.begin());
-    return text;
-}
-
 struct LoadedContext {
     std::string name;
     NatsContext values;
@@ -84,7 +78,10 @@ std::optional<LoadedContext> load_context(const GlobalFlags& flags, const Enviro
         }
     } else {
         if (paths.nats_config_dir.empty() || !file_exists(paths.selected_file())) return std::nullopt;
-        name = trim_line(read_text_file(paths.selected_file(), "selected context file"));
+        const std::string selected = read_text_file(paths.selected_file(), "selected context file");
+        // `nats context select` writes the name and a line end; spaces around it are forgiven.
+        // Other white space stays part of the name (and fails when the name is checked or read).
+        name = std::string(trim(trim_end(selected, " \r\n"), " "));
         if (name.empty()) return std::nullopt;
         if (!is_valid_context_name(name)) {
             throw UsageError(fmt::format("selected context \"{}\" in {}: invalid context name", name, paths.selected_file()));

@@ -105,6 +105,16 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string_view trim(std::string_view text, std::string_view blanks) {
+    const auto first = text.find_first_not_of(blanks);
+    return first == std::string_view::npos ? std::string_view{} : trim_end(text.substr(first), blanks);
+}
+
+std::string_view trim_end(std::string_view text, std::string_view blanks) {
+    const auto last = text.find_last_not_of(blanks);
+    return last == std::string_view::npos ? std::string_view{} : text.substr(0, last + 1);
+}
+
 bool is_valid_utf8(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         const Decoded decoded = decode_at(text, pos);

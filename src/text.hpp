@@ -1,6 +1,7 @@
 #pragma once
-// Small text helpers shared by the renderers and the plan/check wording, and
-// the rules for putting text that others wrote (servers, operators) on a terminal.
+// Small text helpers shared by the parsers, the renderers and the plan/check
+// wording, and the rules for putting text that others wrote (servers,
+// operators) on a terminal.
 
 #include <string>
 #include <string_view>
@@ -10,6 +11,14 @@ namespace aa {
 
 // ITEMS separated by SEPARATOR: {"a", "b"} -> "a, b"; {} -> "".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+// TEXT without any of the characters in BLANKS at either end (or at its end
+// only). There is no default set on purpose: what counts as blank differs by
+// caller (an env file line also drops the '\r' of CRLF files, a server list
+// only spaces and tabs, since a '\r' in a URL is an error it reports), so
+// each caller names its own.
+std::string_view trim(std::string_view text, std::string_view blanks);
+std::string_view trim_end(std::string_view text, std::string_view blanks);
 
 // Whether TEXT is well-formed UTF-8: no stray or missing continuation bytes,
 // no overlong forms, no surrogates, nothing past U+10FFFF.

@@ -19,6 +19,13 @@ TEST_CASE("server lists split and validate") {
     CHECK_THROWS_AS(aa::parse_server_list(""), aa::ParseError);
 }
 
+TEST_CASE("server lists forgive spaces and tabs around a URL, not other white space") {
+    CHECK(aa::parse_server_list("\tnats://a:4222 ,\t nats://b:4222\t") ==
+          std::vector<std::string>{"nats://a:4222", "nats://b:4222"});
+    CHECK_THROWS_AS(aa::parse_server_list("nats://a:4222\r"), aa::ParseError);
+    CHECK_THROWS_AS(aa::parse_server_list("\nnats://a:4222"), aa::ParseError);
+}
+
 TEST_CASE("secrets are scrubbed from messages, URL passwords included") {
     const auto secrets = aa::url_secrets({"nats://admin:hunter2@h"});
     CHECK(aa::scrub_secrets("auth failed for admin:hunter2 (hunter2)", secrets) ==

@@ -175,3 +175,18 @@ TEST_CASE("an ack wait too long for int64 nanoseconds is a usage error, not an o
               "NORMALIZE_HRV_ACK_WAIT_MS=\"9223372036855\" (environment): expected a positive whole number up to 9223372036854");
     }
 }
+
+TEST_CASE("the selected context's name is read without its line end and surrounding spaces") {
+    Scratch scratch;
+    scratch.write("config/nats/context/prod.json", R"({"url":"nats://ctx:4222"})");
+    scratch.write("config/nats/context.txt", "  prod \r\n");
+    const auto s = aa::resolve_settings({}, env_of({{"XDG_CONFIG_HOME", (scratch.dir / "config").string()}}));
+    CHECK(s.connection.context_name == "prod");
+    CHECK(s.connection.servers.front() == "nats://ctx:4222");
+}
+
+TEST_CASE("AA_STREAM_CANDIDATES forgives spaces and tabs around a name, drops empty entries") {
+    const auto s = aa::resolve_service_settings(env_of({{"AA_STREAM_CANDIDATES", " A ,\tB\t,,"}}), "C", "L");
+    CHECK(s.stream_candidates == std::vector<std::string>{"A", "B"});
+    CHECK_THROWS_AS(aa::resolve_service_settings(env_of({{"AA_STREAM_CANDIDATES", "A\r"}}), "C", "L"), aa::UsageError);
+}

@@ -10,6 +10,42 @@ TEST_CASE("join separates items, also empty ones") {
     CHECK(aa::join({"", "b"}, ",") == ",b");
 }
 
+TEST_CASE("trim drops exactly the blanks it is given, at both ends or at the end") {
+    CHECK(aa::trim("", " ") == "");
+    CHECK(aa::trim("   ", " ") == "");
+    CHECK(aa::trim("  a b  ", " ") == "a b");  // inner blanks stay
+    CHECK(aa::trim(" a ", "") == " a ");       // no blanks, nothing dropped
+    CHECK(aa::trim_end("  a  ", " ") == "  a");
+    CHECK(aa::trim_end(" \r\n", " \r\n") == "");
+}
+
+// The sets below are the ones each caller passes; they differ on purpose and
+// these pin them, so a shared default cannot creep in unnoticed.
+TEST_CASE("trim with an env file's blanks: spaces, tabs and the CR of CRLF files") {
+    constexpr std::string_view kEnvBlanks = " \t\r";
+    CHECK(aa::trim(" \tKEY=value\t \r", kEnvBlanks) == "KEY=value");
+    CHECK(aa::trim("\fvalue\v", kEnvBlanks) == "\fvalue\v");  // form feed and vertical tab are kept
+}
+
+TEST_CASE("trim with a server or stream list's blanks: spaces and tabs only") {
+    constexpr std::string_view kListBlanks = " \t";
+    CHECK(aa::trim("\t nats://a:4222 \t", kListBlanks) == "nats://a:4222");
+    CHECK(aa::trim("nats://a:4222\r", kListBlanks) == "nats://a:4222\r");  // the caller reports the \r
+    CHECK(aa::trim("\nAA_CORE_HOT", kListBlanks) == "\nAA_CORE_HOT");
+}
+
+TEST_CASE("trim of a selected-context line: line ends and spaces after the name, spaces before it") {
+    const auto name = [](std::string_view line) { return aa::trim(aa::trim_end(line, " \r\n"), " "); };
+    CHECK(name("prod\n") == "prod");
+    CHECK(name("  prod \r\n \n") == "prod");
+    CHECK(name("\tprod\t\n") == "\tprod\t");  // tabs were never dropped here
+    CHECK(name("\nprod") == "\nprod");        // nor a line end before the name
+}
+
+TEST_CASE("trim_end of an INFO greeting drops its CRLF and nothing else") {
+    CHECK(aa::trim_end("INFO {} \r\n", "\r\n") == "INFO {} ");
+}
+
 TEST_CASE("printable keeps printable text, ASCII and UTF-8, as it is") {
     CHECK(aa::printable("") == "");
     CHECK(aa::printable("AA_CORE_HOT athlete-ally.> sleep.*") == "AA_CORE_HOT athlete-ally.> sleep.*");
