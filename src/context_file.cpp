@@ -1,23 +1,24 @@
 #include "src/context_file.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "src/errors.hpp"
+#include "src/json_access.hpp"
 
 namespace aa {
 namespace {
 
-std::string string_field(const nlohmann::json& doc, const char* name) {
-    const auto it = doc.find(name);
-    if (it == doc.end() || it->is_null()) return {};
-    if (!it->is_string()) throw ParseError(std::string("field \"") + name + "\" is not a string");
-    return it->get<std::string>();
+// A field the operator wrote: absent or null leaves it unset, but a value of
+// another type is a mistake worth saying rather than silently ignoring.
+std::string string_field(const Json& doc, const char* name) {
+    if (has_key(doc, name) && !doc.at(name).is_string() && !doc.at(name).is_null()) {
+        throw ParseError(std::string("field \"") + name + "\" is not a string");
+    }
+    return string_or(doc, name);
 }
 
 }  // namespace
 
 NatsContext parse_context(std::string_view json_text) {
-    const nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    const Json doc = Json::parse(json_text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) throw ParseError("not valid JSON");
     if (!doc.is_object()) throw ParseError("not a JSON object");
     NatsContext ctx;

@@ -8,18 +8,12 @@
 #include <cerrno>
 #include <fcntl.h>
 
-#include <nlohmann/json.hpp>
-
 #include "src/errors.hpp"
+#include "src/json_access.hpp"
 #include "src/text.hpp"
 
 namespace aa {
 namespace {
-
-std::string string_or_empty(const nlohmann::json& doc, const char* key) {
-    const auto it = doc.find(key);
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 struct HostPort {
     std::string host;
@@ -71,14 +65,14 @@ ServerInfo parse_info_line(std::string_view line) {
     if (!line.starts_with("INFO ")) throw ParseError("the server greeting is not an INFO line");
     line.remove_prefix(5);
     line = trim_end(line, "\r\n");
-    const auto doc = nlohmann::json::parse(line, nullptr, false);
+    const Json doc = Json::parse(line, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) throw ParseError("the server INFO is not a JSON object");
     ServerInfo info;
-    info.version = string_or_empty(doc, "version");
-    info.server_id = string_or_empty(doc, "server_id");
-    info.server_name = string_or_empty(doc, "server_name");
-    info.cluster = string_or_empty(doc, "cluster");
-    if (const auto js = doc.find("jetstream"); js != doc.end() && js->is_boolean()) info.jetstream = js->get<bool>();
+    info.version = string_or(doc, "version");
+    info.server_id = string_or(doc, "server_id");
+    info.server_name = string_or(doc, "server_name");
+    info.cluster = string_or(doc, "cluster");
+    info.jetstream = bool_or(doc, "jetstream");
     return info;
 }
 

@@ -21,6 +21,13 @@ TEST_CASE("the INFO greeting gives version and cluster") {
     CHECK_THROWS_AS(aa::parse_info_line("INFO {broken"), aa::ParseError);
 }
 
+TEST_CASE("INFO members of an unexpected type read as unknown, not as an error") {
+    const auto info = aa::parse_info_line("INFO {\"version\":2,\"server_name\":null,\"jetstream\":\"yes\"}\r\n");
+    CHECK(info.version.empty());
+    CHECK(info.server_name.empty());
+    CHECK_FALSE(info.jetstream);
+}
+
 TEST_CASE("cluster state of a real R3 stream with one node stopped") {
     const auto healthy = aa::parse_cluster_state(aa::test::fixture("stream_info_cluster_r3.json"));
     CHECK(healthy.name == "aa-test");

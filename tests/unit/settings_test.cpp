@@ -158,6 +158,7 @@ TEST_CASE("natscli context files parse; wrong types are errors") {
     CHECK(ctx.token == "t");
     CHECK(ctx.jetstream_domain == "d");
     CHECK_THROWS_AS(aa::parse_context(R"({"url": 5})"), aa::ParseError);
+    CHECK(aa::parse_context(R"({"url": null, "user": "u"})").url.empty());  // null leaves a field unset
     CHECK_THROWS_AS(aa::parse_context("[]"), aa::ParseError);
     CHECK(aa::context_is_path("dir/x"));
     CHECK(aa::context_is_path("x.json"));
