@@ -10,39 +10,11 @@
 
 #include "src/errors.hpp"
 #include "src/json_access.hpp"
+#include "src/server_url.hpp"
 #include "src/text.hpp"
 
 namespace aa {
 namespace {
-
-struct HostPort {
-    std::string host;
-    std::string port;
-};
-
-std::optional<HostPort> host_port_of(std::string_view url) {
-    if (auto sep = url.find("://"); sep != std::string_view::npos) {
-        const std::string_view scheme = url.substr(0, sep);
-        if (scheme != "nats" && scheme != "tls") return std::nullopt;  // websocket greets differently
-        url.remove_prefix(sep + 3);
-    }
-    url = url.substr(0, url.find('/'));
-    if (auto at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
-    HostPort hp;
-    if (!url.empty() && url.front() == '[') {
-        const auto close = url.find(']');
-        if (close == std::string_view::npos) return std::nullopt;
-        hp.host = std::string(url.substr(1, close - 1));
-        url.remove_prefix(close + 1);
-        hp.port = url.starts_with(":") ? std::string(url.substr(1)) : "4222";
-    } else {
-        const auto colon = url.rfind(':');
-        hp.host = std::string(url.substr(0, colon));
-        hp.port = colon == std::string_view::npos ? "4222" : std::string(url.substr(colon + 1));
-    }
-    if (hp.host.empty() || hp.port.empty()) return std::nullopt;
-    return hp;
-}
 
 // Closes a file descriptor when it goes out of scope.
 struct Fd {

@@ -54,6 +54,26 @@ std::vector<std::string> parse_server_list(std::string_view text) {
     return urls;
 }
 
+std::optional<HostPort> host_port_of(std::string_view url) {
+    const UrlParts parts = split_url(url);
+    if (!parts.scheme.empty() && parts.scheme != "nats://" && parts.scheme != "tls://") return std::nullopt;
+    std::string_view authority = parts.rest.substr(0, parts.rest.find('/'));
+    HostPort hp;
+    if (authority.starts_with('[')) {
+        const auto close = authority.find(']');
+        if (close == std::string_view::npos) return std::nullopt;
+        hp.host = std::string(authority.substr(1, close - 1));
+        authority.remove_prefix(close + 1);
+        hp.port = authority.starts_with(':') ? std::string(authority.substr(1)) : "4222";
+    } else {
+        const auto colon = authority.rfind(':');
+        hp.host = std::string(authority.substr(0, colon));
+        hp.port = colon == std::string_view::npos ? "4222" : std::string(authority.substr(colon + 1));
+    }
+    if (hp.host.empty() || hp.port.empty()) return std::nullopt;
+    return hp;
+}
+
 std::string redact_url(std::string_view url) {
     const UrlParts parts = split_url(url);
     return std::string(parts.scheme) + std::string(parts.rest);

@@ -1,6 +1,7 @@
 #pragma once
 // Server URLs as operators write them, and their credential-free form for output.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,17 @@ namespace aa {
 // Splits "-s a,b" into URLs, trimming blanks. Throws ParseError on an empty
 // entry or a URL that has no host.
 std::vector<std::string> parse_server_list(std::string_view text);
+
+// Where a server URL points: host (an IPv6 address without its brackets) and
+// port, "4222" when the URL names none. Strings, as getaddrinfo() takes them.
+struct HostPort {
+    std::string host;
+    std::string port;
+};
+
+// nullopt when the URL has no host or port, or a scheme other than nats://
+// or tls:// (a websocket server does not greet with INFO on connect).
+std::optional<HostPort> host_port_of(std::string_view url);
 
 // The URL without any user, password or token ("nats://u:p@h:4222" -> "nats://h:4222").
 std::string redact_url(std::string_view url);

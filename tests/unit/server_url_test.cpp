@@ -32,3 +32,22 @@ TEST_CASE("secrets are scrubbed from messages, URL passwords included") {
           "auth failed for [REDACTED] ([REDACTED])");
     CHECK(aa::scrub_secrets("token abc", {"abc", ""}) == "token [REDACTED]");
 }
+
+TEST_CASE("host_port_of finds where a URL points, credentials and path aside") {
+    const auto check = [](std::string_view url, const char* host, const char* port) {
+        INFO(url);
+        const auto hp = aa::host_port_of(url);
+        REQUIRE(hp.has_value());
+        CHECK(hp->host == host);
+        CHECK(hp->port == port);
+    };
+    check("nats://h:4333", "h", "4333");
+    check("h", "h", "4222");
+    check("tls://u:p@ss@h:1/x@y", "h", "1");
+    check("nats://[::1]:4333", "::1", "4333");
+    check("nats://[::1]", "::1", "4222");
+    CHECK_FALSE(aa::host_port_of("ws://h:80").has_value());  // a websocket server does not greet with INFO
+    CHECK_FALSE(aa::host_port_of("nats://:4222").has_value());
+    CHECK_FALSE(aa::host_port_of("nats://h:").has_value());
+    CHECK_FALSE(aa::host_port_of("nats://[::1").has_value());
+}
