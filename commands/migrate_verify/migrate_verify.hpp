@@ -17,8 +17,6 @@
 
 namespace aa::migrate_verify {
 
-inline constexpr int kLastPhase = 3;
-
 struct Options {
     std::string phase;    // as typed; validated strictly by aa::parse_phase (src/migration_phases.hpp)
     bool detect = false;  // report the highest phase whose target state holds

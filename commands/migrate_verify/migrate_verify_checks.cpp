@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands/migrate_verify/migrate_verify.hpp"
+#include "src/migration_phases.hpp"
 #include "src/subjects.hpp"
 #include "src/text.hpp"
 
@@ -233,7 +234,7 @@ Result verify(int phase, const Facts& facts, const Targets& targets) {
 
 Result detect(const Facts& facts, const Targets& targets) {
     Result result;
-    for (int phase = 0; phase <= kLastPhase; ++phase) {
+    for (int phase = kFirstPhase; phase <= kLastPhase; ++phase) {
         const Counts counts = count(evaluate(phase, facts, targets));
         result.phases.push_back({phase, counts});
         // Target states are cumulative, so the highest verified phase is the one reached.
