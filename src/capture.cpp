@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "src/event_subjects.hpp"
 #include "src/subjects.hpp"
 #include "src/text.hpp"
 
@@ -29,8 +30,8 @@ std::string_view to_string(CaptureState state) {
 }
 
 std::vector<std::string> event_families(StreamMode mode, bool migrating) {
-    std::vector<std::string> families{subjects::kAthleteAlly, subjects::kSleep, subjects::kVendor};
-    if (migrating || mode == StreamMode::multi) families.push_back(subjects::kDlq);
+    std::vector<std::string> families{event_subjects::kAthleteAlly, event_subjects::kSleep, event_subjects::kVendor};
+    if (migrating || mode == StreamMode::multi) families.push_back(event_subjects::kDlq);
     return families;
 }
 

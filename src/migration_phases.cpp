@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/event_subjects.hpp"
 
 namespace aa {
 namespace {
@@ -34,7 +35,7 @@ TargetTopology target_topology(const TopologySettings& settings, std::optional<i
             target.summary = "phase 0: legacy stream with all its subjects, DLQ";
             break;
         case 1:
-            legacy.stream.subjects = {subjects::kAthleteAlly, subjects::kSleep};
+            legacy.stream.subjects = {event_subjects::kAthleteAlly, event_subjects::kSleep};
             target.present = {wanted(settings, StreamRole::vendor), wanted(settings, StreamRole::dlq), legacy};
             target.summary = "phase 1: legacy stream without vendor.>, vendor, DLQ";
             break;

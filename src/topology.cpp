@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/event_subjects.hpp"
 #include "src/text.hpp"
 
 namespace aa {
@@ -90,19 +91,19 @@ DesiredStream desired_stream(const TopologySettings& settings, StreamRole role) 
     stream.duplicate_window_ns = kDuplicateWindowNs;
     switch (role) {
         case StreamRole::core:
-            stream.subjects = {subjects::kAthleteAlly, subjects::kSleep};
+            stream.subjects = {event_subjects::kAthleteAlly, event_subjects::kSleep};
             stream.max_age_ns = 48 * kHourNs;
             break;
         case StreamRole::vendor:
-            stream.subjects = {subjects::kVendor};
+            stream.subjects = {event_subjects::kVendor};
             stream.max_age_ns = 48 * kHourNs;
             break;
         case StreamRole::dlq:
-            stream.subjects = {subjects::kDlq};
+            stream.subjects = {event_subjects::kDlq};
             stream.max_age_ns = 14 * 24 * kHourNs;
             break;
         case StreamRole::legacy:
-            stream.subjects = {subjects::kAthleteAlly, subjects::kVendor, subjects::kSleep};
+            stream.subjects = {event_subjects::kAthleteAlly, event_subjects::kVendor, event_subjects::kSleep};
             stream.max_age_ns = 24 * kHourNs;
             break;
     }

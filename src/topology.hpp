@@ -54,14 +54,6 @@ TopologySettings resolve_topology(const Environment& env);
 // NUL, and must be valid UTF-8.
 std::optional<std::string> stream_name_problem(std::string_view name);
 
-// The subjects of the migration, in the reference's spelling.
-namespace subjects {
-inline const std::string kAthleteAlly = "athlete-ally.>";
-inline const std::string kVendor = "vendor.>";
-inline const std::string kSleep = "sleep.*";
-inline const std::string kDlq = "dlq.>";
-}  // namespace subjects
-
 // One stream as the topology wants it. Durations are nanoseconds, as in the API.
 struct DesiredStream {
     StreamRole role;

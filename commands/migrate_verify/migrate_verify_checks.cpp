@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands/migrate_verify/migrate_verify.hpp"
+#include "src/event_subjects.hpp"
 #include "src/migration_phases.hpp"
 #include "src/subjects.hpp"
 #include "src/text.hpp"
@@ -169,7 +170,7 @@ std::vector<Check> evaluate(int phase, const Facts& facts, const Targets& target
     // Phase 0: the DLQ stream catches dead letters, the HRV consumer's included.
     checks.push_back(stream_exists("dlq.exists", 0, StreamRole::dlq, n.dlq, facts.dlq));
     if (facts.dlq) {
-        checks.push_back(captures("dlq.captures-dlq", 0, n.dlq, *facts.dlq, {subjects::kDlq}));
+        checks.push_back(captures("dlq.captures-dlq", 0, n.dlq, *facts.dlq, {event_subjects::kDlq}));
         checks.push_back(captures("dlq.captures-hrv-dlq-subject", 0, n.dlq, *facts.dlq, {s.hrv_dlq_subject}));
     }
     if (phase < 1) return checks;
@@ -177,7 +178,7 @@ std::vector<Check> evaluate(int phase, const Facts& facts, const Targets& target
     // Phase 1: vendor traffic and its consumer moved to the vendor stream.
     checks.push_back(stream_exists("vendor.exists", 1, StreamRole::vendor, n.vendor, facts.vendor));
     if (facts.vendor) {
-        checks.push_back(captures("vendor.captures-vendor", 1, n.vendor, *facts.vendor, {subjects::kVendor}));
+        checks.push_back(captures("vendor.captures-vendor", 1, n.vendor, *facts.vendor, {event_subjects::kVendor}));
         checks.push_back(durable_exists("vendor.oura-durable", 1, s.oura_durable, n.vendor, facts.oura_consumer, facts,
                                         n.legacy));
         if (facts.oura_consumer) {
@@ -185,14 +186,14 @@ std::vector<Check> evaluate(int phase, const Facts& facts, const Targets& target
                                              *facts.oura_consumer));
         }
     }
-    checks.push_back(releases("legacy.released-vendor", 1, n.legacy, facts.legacy, {subjects::kVendor}));
+    checks.push_back(releases("legacy.released-vendor", 1, n.legacy, facts.legacy, {event_subjects::kVendor}));
     if (phase < 2) return checks;
 
     // Phase 2: athlete and sleep traffic and the HRV consumer moved to the core stream.
     checks.push_back(stream_exists("core.exists", 2, StreamRole::core, n.core, facts.core));
     if (facts.core) {
         checks.push_back(captures("core.captures-core", 2, n.core, *facts.core,
-                                  {subjects::kAthleteAlly, subjects::kSleep}));
+                                  {event_subjects::kAthleteAlly, event_subjects::kSleep}));
         checks.push_back(
             durable_exists("core.hrv-durable", 2, s.hrv_durable, n.core, facts.hrv_consumer, facts, n.legacy));
         if (facts.hrv_consumer) {
@@ -201,7 +202,7 @@ std::vector<Check> evaluate(int phase, const Facts& facts, const Targets& target
         }
     }
     checks.push_back(releases("legacy.released-core", 2, n.legacy, facts.legacy,
-                              {subjects::kAthleteAlly, subjects::kSleep}));
+                              {event_subjects::kAthleteAlly, event_subjects::kSleep}));
     checks.push_back(legacy_drained(phase, n.legacy, facts));
     if (phase < 3) return checks;
 

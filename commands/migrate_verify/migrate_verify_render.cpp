@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands/migrate_verify/migrate_verify.hpp"
+#include "src/event_subjects.hpp"
 #include "src/server_line.hpp"
 #include "src/text.hpp"
 
@@ -106,7 +107,7 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
     // Before the migration the legacy stream captures every family but dlq.>,
     // which phase 0's DLQ stream adds: that gap (or an empty server) is the
     // starting point. Any other gap is a move left half done.
-    const bool only_dlq = lost.size() == 1 && lost.front()->family == subjects::kDlq;
+    const bool only_dlq = lost.size() == 1 && lost.front()->family == event_subjects::kDlq;
     const bool before_phase_zero = only_dlq || lost.size() == result.capture.size();
     out << style.bad(before_phase_zero
                          ? "Before phase 0: no stream captures these subjects yet (aa-nats ensure-streams --phase 0 "
