@@ -7,13 +7,6 @@
 
 namespace aa {
 
-bool ClusterState::any_replica_unhealthy() const {
-    for (const auto& replica : replicas) {
-        if (replica.offline || !replica.current) return true;
-    }
-    return false;
-}
-
 ClusterState parse_cluster_state(const Json& info) {
     const Json& cluster = object_at(info, "cluster");
     ClusterState state;

@@ -24,8 +24,6 @@ struct ClusterState {
     std::string name;
     std::string leader;
     std::vector<ReplicaState> replicas;  // the peers other than the leader
-
-    bool any_replica_unhealthy() const;
 };
 
 // nullopt-like: an empty name and leader when INFO has no "cluster" member.
