@@ -25,7 +25,7 @@ struct NatsContext {
 };
 
 // Parses the JSON text of a context file. Throws ParseError when it is not a
-// JSON object or a known field is not a string.
+// JSON object or a known field is neither a string nor null.
 NatsContext parse_context(std::string_view json_text);
 
 // Where natscli keeps its configuration: $XDG_CONFIG_HOME/nats, or

@@ -1,6 +1,8 @@
 #pragma once
-// Where a command's output goes and how it is decorated. Colour changes the
-// decoration only, never the content, so tests can compare exact text.
+// Where a command's output goes and how it is decorated. Colour paints text
+// and, with one exception, changes nothing else: migrate-verify's status
+// markers are emoji with colour and PASS/FAIL/WARN without. Tests compare
+// exact text with colour off.
 
 #include <ostream>
 #include <string>

@@ -8,8 +8,9 @@
 
 namespace aa {
 
-// Splits "-s a,b" into URLs, trimming blanks. Throws ParseError on an empty
-// entry or a URL that has no host.
+// Splits "-s a,b" into URLs, trimming spaces and tabs around each. Throws
+// ParseError on an empty entry, a URL that has no host, or a URL with white
+// space inside.
 std::vector<std::string> parse_server_list(std::string_view text);
 
 // Where a server URL points: host (an IPv6 address without its brackets) and

@@ -1,7 +1,9 @@
-// Human and JSON renderings of a migrate-verify result. One line per check;
-// the markers depend on colour (emoji on a colour terminal, PASS/FAIL/WARN
-// otherwise), the content never does. What a check says quotes the server
-// (names, subjects, values) and reaches the terminal through printable().
+// Human and JSON renderings of a migrate-verify result. One line per check.
+// Colour changes its status marker, not just its paint: an emoji when colours
+// are allowed, PASS/FAIL/WARN otherwise (pipes, CI logs, NO_COLOR), as
+// docs/migrate-verify.md promises. The rest of the line is the same either
+// way. What a check says quotes the server (names, subjects, values) and
+// reaches the terminal through printable().
 
 #include <fmt/format.h>
 
