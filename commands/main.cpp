@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag.hpp"
-#include "commands/ensure_streams.hpp"
+#include "commands/ensure_streams/ensure_streams.hpp"
 #include "commands/migrate_verify/migrate_verify.hpp"
 #include "commands/stream_info/stream_info.hpp"
 #include "src/command_line.hpp"

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "commands/ensure_streams.hpp"
+#include "commands/ensure_streams/ensure_streams.hpp"
 #include "tests/support/harness.hpp"
 
 namespace es = aa::ensure_streams;

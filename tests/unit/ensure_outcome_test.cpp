@@ -6,7 +6,7 @@
 #include <csignal>
 #include <sstream>
 
-#include "commands/ensure_streams.hpp"
+#include "commands/ensure_streams/ensure_streams.hpp"
 
 namespace es = aa::ensure_streams;
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "commands/ensure_streams.hpp"
+#include "commands/ensure_streams/ensure_streams.hpp"
 #include "src/clustering.hpp"
 #include "tests/unit/fixtures.hpp"
 

@@ -1,4 +1,4 @@
-#include "commands/ensure_replicas.hpp"
+#include "commands/ensure_streams/replicas.hpp"
 
 #include <fmt/format.h>
 

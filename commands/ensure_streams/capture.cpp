@@ -1,4 +1,4 @@
-#include "commands/ensure_capture.hpp"
+#include "commands/ensure_streams/capture.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // ensure-streams: options, gathering the facts, and the run that glues
 // planning, applying and rendering together.
 
-#include "commands/ensure_streams.hpp"
+#include "commands/ensure_streams/ensure_streams.hpp"
 
 #include <algorithm>
 

@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "commands/ensure_streams.hpp"
+#include "commands/ensure_streams/ensure_streams.hpp"
 #include "src/signals.hpp"
 
 namespace aa::ensure_streams {

@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "commands/ensure_replicas.hpp"
-#include "commands/ensure_capture.hpp"
-#include "commands/ensure_streams.hpp"
+#include "commands/ensure_streams/replicas.hpp"
+#include "commands/ensure_streams/capture.hpp"
+#include "commands/ensure_streams/ensure_streams.hpp"
 #include "src/duration.hpp"
 #include "src/subjects.hpp"
 #include "src/text.hpp"
