@@ -4,7 +4,8 @@
 // termination signals are held: the server handles the two in order, so the
 // subjects have no stream only for the time it takes between them (not a
 // round trip), and a signal cannot stop the run between them. A create that
-// loses a race re-reads and continues.
+// loses a race re-reads and continues. The plan is only read: what happened
+// goes into the apply report.
 
 #include <algorithm>
 #include <chrono>
@@ -52,33 +53,35 @@ ApiReply send(const ApiCall& call, JetStreamClient& js, Clock::time_point& answe
 
 // A create refused because the name is taken: another run got there first.
 // Re-read the stream and, if it differs in managed fields, update it.
-ApiReply continue_after_lost_race(StreamAction& a, JetStreamClient& js, Clock::time_point& answered) {
+ApiReply continue_after_lost_race(const StreamAction& a, ActionOutcome& outcome, JetStreamClient& js,
+                                  Clock::time_point& answered) {
     const std::optional<Json> info = js.stream_info(a.stream);
     answered = Clock::now();
     if (!info) return send(write_call(a), js, answered);  // deleted again in between: try once more
     const Json& live = object_at(*info, "config");
     const std::vector<FieldChange> changes = diff_managed(live, *a.desired);
     if (changes.empty()) {
-        a.note = "created concurrently by another run; it matches";
+        outcome.note = "created concurrently by another run; it matches";
         return ApiReply{*info, std::nullopt};
     }
-    a.note = "created concurrently by another run; updated to match";
+    outcome.note = "created concurrently by another run; updated to match";
     return send(JetStreamClient::update_stream_call(overlay_managed(live, *a.desired)), js, answered);
 }
 
 // What the reply to an action's write means, following up where the server's
 // answer calls for it (a create that lost a race, a delete already done).
-ApiReply settle(StreamAction& a, ApiReply reply, JetStreamClient& js, Clock::time_point& answered) {
+ApiReply settle(const StreamAction& a, ActionOutcome& outcome, ApiReply reply, JetStreamClient& js,
+                Clock::time_point& answered) {
     if (a.action == Action::create) {
-        if (reply.is_error(err_code::kStreamNameInUse)) return continue_after_lost_race(a, js, answered);
+        if (reply.is_error(err_code::kStreamNameInUse)) return continue_after_lost_race(a, outcome, js, answered);
         // A server that does not know a field drops it: say so rather than pretend.
         if (reply.ok() && a.config.contains("compression") &&
             !config_supports_compression(object_at(reply.body, "config"))) {
-            a.note = "the server dropped compression: it does not support it";
+            outcome.note = "the server dropped compression: it does not support it";
         }
     }
     if (a.action == Action::remove && reply.is_error(err_code::kStreamNotFound)) {
-        a.note = "already deleted by another run";
+        outcome.note = "already deleted by another run";
         return ApiReply{Json::object(), std::nullopt};
     }
     return reply;
@@ -89,41 +92,42 @@ ApiReply settle(StreamAction& a, ApiReply reply, JetStreamClient& js, Clock::tim
 // release was acknowledged, and refuse the claim as an overlap (err_code
 // 10065, seen on a loaded 3-node 2.9.10 cluster): retry briefly, as the
 // release is known to have been accepted.
-ApiReply settle_claim(StreamAction& a, ApiReply reply, JetStreamClient& js, Clock::time_point& answered) {
+ApiReply settle_claim(const StreamAction& a, ActionOutcome& outcome, ApiReply reply, JetStreamClient& js,
+                      Clock::time_point& answered) {
     constexpr auto kPatience = std::chrono::seconds(3);
     const auto deadline = Clock::now() + kPatience;
     auto pause = std::chrono::milliseconds(10);
-    reply = settle(a, std::move(reply), js, answered);
+    reply = settle(a, outcome, std::move(reply), js, answered);
     while (reply.is_error(err_code::kSubjectsOverlap) && Clock::now() + pause <= deadline) {
         std::this_thread::sleep_for(pause);
         pause = std::min(pause * 2, std::chrono::milliseconds(200));
-        reply = settle(a, send(write_call(a), js, answered), js, answered);
+        reply = settle(a, outcome, send(write_call(a), js, answered), js, answered);
     }
     return reply;
 }
 
 // Marks the action applied, keeping the server's reply, or records its refusal.
-ApplyOutcome record(StreamAction& a, ApiReply reply) {
+ApplyOutcome record(ActionOutcome& outcome, ApiReply reply) {
     if (!reply.ok()) {
-        a.error = describe_failure(reply);
+        outcome.error = describe_failure(reply);
         return ApplyOutcome::rejected;
     }
-    a.reply = std::move(reply.body);
-    a.applied = true;
+    outcome.reply = std::move(reply.body);
+    outcome.applied = true;
     return ApplyOutcome::done;
 }
 
-ApplyOutcome record_failure(StreamAction& a, const Error& e) {
-    a.error = e.what();
+ApplyOutcome record_failure(ActionOutcome& outcome, const Error& e) {
+    outcome.error = e.what();
     return e.exit_code() == ExitCode::unavailable ? ApplyOutcome::unavailable : ApplyOutcome::rejected;
 }
 
-ApplyOutcome apply_one(StreamAction& a, JetStreamClient& js) {
+ApplyOutcome apply_one(const StreamAction& a, ActionOutcome& outcome, JetStreamClient& js) {
     try {
         Clock::time_point answered;
-        return record(a, settle(a, send(write_call(a), js, answered), js, answered));
+        return record(outcome, settle(a, outcome, send(write_call(a), js, answered), js, answered));
     } catch (const Error& e) {  // timeout or no responders in the middle of the plan
-        return record_failure(a, e);
+        return record_failure(outcome, e);
     }
 }
 
@@ -138,16 +142,77 @@ ApplyOutcome worse(ApplyOutcome a, ApplyOutcome b) {
     return ApplyOutcome::done;
 }
 
+// The index of STREAM's action in PLAN, or none.
+std::optional<std::size_t> action_index(const Plan& plan, const std::string& stream) {
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        if (plan.actions[i].stream == stream) return i;
+    }
+    return std::nullopt;
+}
+
 // Whether every stream that releases subjects to CLAIMER in the plan's moves
 // applied its release: only then is the claim's overlap refusal worth retrying.
-bool releases_applied(const Plan& plan, const std::string& claimer) {
+bool releases_applied(const Plan& plan, const ApplyReport& report, const std::string& claimer) {
     for (const SubjectMove& move : plan.moves) {
         if (move.to != claimer) continue;
-        const auto from = std::find_if(plan.actions.begin(), plan.actions.end(),
-                                       [&](const StreamAction& a) { return a.stream == move.from; });
-        if (from != plan.actions.end() && !from->applied) return false;
+        const std::optional<std::size_t> from = action_index(plan, move.from);
+        if (from && !report.actions[*from].applied) return false;
     }
     return true;
+}
+
+// What the batch of moves told, by stream, to judge the moves once every reply is in.
+struct BatchLog {
+    Clock::time_point sent;
+    std::set<std::string> maybe_applied;  // released, or sent without an answer
+    std::map<std::string, Clock::time_point> answered;
+    std::set<std::string> refused;  // the server answered the write with a refusal
+};
+
+// Settles and records the reply to one write of the batch (a claim whose
+// releases were applied retries an overlap refusal).
+ApplyOutcome record_batch_reply(const Plan& plan, ApplyReport& report, std::size_t i, ApiReply reply,
+                                BatchLog& log, JetStreamClient& js) {
+    const StreamAction& a = plan.actions[i];
+    ActionOutcome& outcome = report.actions[i];
+    ApplyOutcome recorded = ApplyOutcome::done;
+    try {
+        const bool claim = a.releases.empty();
+        const bool released = releases_applied(plan, report, a.stream);
+        ApiReply settled = claim && released ? settle_claim(a, outcome, std::move(reply), js, log.answered[a.stream])
+                                             : settle(a, outcome, std::move(reply), js, log.answered[a.stream]);
+        recorded = record(outcome, std::move(settled));
+        if (recorded == ApplyOutcome::rejected) {
+            log.refused.insert(a.stream);
+            if (claim && !released) outcome.error += "; not retried: the subjects it claims were not released";
+        }
+    } catch (const Error& e) {  // a follow-up request (a re-read, a retry) failed
+        recorded = record_failure(outcome, e);
+        log.maybe_applied.insert(a.stream);
+    }
+    if (outcome.applied) log.maybe_applied.insert(a.stream);
+    return recorded;
+}
+
+// Marks torn the moves whose release may have been applied and whose claim
+// was not, and bounds the others' windows: from sending the release to the
+// claim's reply. (The replies' gap would not do: the server flushes the
+// replies to requests that arrived together at once.)
+void judge_moves(const Plan& plan, ApplyReport& report, const BatchLog& log) {
+    for (std::size_t m = 0; m < plan.moves.size(); ++m) {
+        const SubjectMove& move = plan.moves[m];
+        MoveOutcome& outcome = report.moves[m];
+        const std::optional<std::size_t> to = action_index(plan, move.to);
+        const std::optional<std::size_t> from = action_index(plan, move.from);
+        const bool claimed = to && report.actions[*to].applied;
+        outcome.torn = log.maybe_applied.count(move.from) && !claimed;
+        // The release known applied, the claim refused by the server (not a lost link): running again
+        // will not do until the cause is fixed.
+        if (outcome.torn && log.refused.count(move.to) && from && report.actions[*from].applied) {
+            outcome.claim_refused = report.actions[*to].error;
+        }
+        if (claimed && log.answered.count(move.from)) outcome.window_ms = ms_between(log.sent, log.answered.at(move.to));
+    }
 }
 
 // The actions of GROUP (releases first, then claims) in one batch. Every
@@ -155,66 +220,33 @@ bool releases_applied(const Plan& plan, const std::string& claimer) {
 // every request it got, so a claim it applied after another write of the
 // batch failed is applied, and said so. A release the server refuses makes
 // it refuse its claims too (they overlap); such a claim is not retried.
-// Marks torn the moves whose release may have been applied and whose claim
-// was not, and bounds the others' windows: from sending the release to the
-// claim's reply. (The replies' gap would not do: the server flushes the
-// replies to requests that arrived together at once.)
-ApplyOutcome apply_moves(Plan& plan, const std::vector<std::size_t>& group, JetStreamClient& js) {
+ApplyOutcome apply_moves(const Plan& plan, ApplyReport& report, const std::vector<std::size_t>& group,
+                         JetStreamClient& js) {
     std::vector<ApiCall> calls;
     for (const std::size_t i : group) calls.push_back(write_call(plan.actions[i]));
-    std::set<std::string> maybe_applied;  // released, or sent without an answer
-    std::map<std::string, Clock::time_point> answered;
-    std::set<std::string> refused;  // the server answered the write with a refusal
+    BatchLog log;
     ApplyOutcome outcome = ApplyOutcome::done;
-    const Clock::time_point sent = Clock::now();
+    log.sent = Clock::now();
     std::vector<CallOutcome> replies;
     try {
         replies = js.send_each(calls);
     } catch (const Error& e) {  // could not send: any of them may have left; the reason is said once
-        outcome = record_failure(plan.actions[group.front()], e);
-        for (const std::size_t i : group) maybe_applied.insert(plan.actions[i].stream);
+        outcome = record_failure(report.actions[group.front()], e);
+        for (const std::size_t i : group) log.maybe_applied.insert(plan.actions[i].stream);
     }
     const Clock::time_point received = Clock::now();
     for (std::size_t k = 0; k < replies.size(); ++k) {
-        StreamAction& a = plan.actions[group[k]];
+        const std::size_t i = group[k];
         if (!replies[k].reply) {
-            a.error = replies[k].failure;
+            report.actions[i].error = replies[k].failure;
             outcome = worse(outcome, ApplyOutcome::unavailable);
-            maybe_applied.insert(a.stream);
+            log.maybe_applied.insert(plan.actions[i].stream);
             continue;
         }
-        answered[a.stream] = received;
-        try {
-            const bool claim = a.releases.empty();
-            const bool released = releases_applied(plan, a.stream);
-            ApiReply reply = claim && released ? settle_claim(a, std::move(*replies[k].reply), js, answered[a.stream])
-                                               : settle(a, std::move(*replies[k].reply), js, answered[a.stream]);
-            const ApplyOutcome recorded = record(a, std::move(reply));
-            if (recorded == ApplyOutcome::rejected) {
-                refused.insert(a.stream);
-                if (claim && !released) a.error += "; not retried: the subjects it claims were not released";
-            }
-            outcome = worse(outcome, recorded);
-        } catch (const Error& e) {  // a follow-up request (a re-read, a retry) failed
-            outcome = worse(outcome, record_failure(a, e));
-            maybe_applied.insert(a.stream);
-        }
-        if (a.applied) maybe_applied.insert(a.stream);
+        log.answered[plan.actions[i].stream] = received;
+        outcome = worse(outcome, record_batch_reply(plan, report, i, std::move(*replies[k].reply), log, js));
     }
-    for (SubjectMove& move : plan.moves) {
-        const auto to = std::find_if(plan.actions.begin(), plan.actions.end(),
-                                     [&](const StreamAction& a) { return a.stream == move.to; });
-        const bool claimed = to != plan.actions.end() && to->applied;
-        move.torn = maybe_applied.count(move.from) && !claimed;
-        // The release known applied, the claim refused by the server (not a lost link): running again
-        // will not do until the cause is fixed.
-        const auto from = std::find_if(plan.actions.begin(), plan.actions.end(),
-                                       [&](const StreamAction& a) { return a.stream == move.from; });
-        if (move.torn && refused.count(move.to) && from != plan.actions.end() && from->applied) {
-            move.claim_refused = to->error;
-        }
-        if (claimed && answered.count(move.from)) move.window_ms = ms_between(sent, answered[move.to]);
-    }
+    judge_moves(plan, report, log);
     return outcome;
 }
 
@@ -233,21 +265,29 @@ std::vector<std::size_t> apply_order(const Plan& plan) {
     return order;
 }
 
-ApplyOutcome apply(Plan& plan, JetStreamClient& js) {
+bool has_torn_moves(const ApplyReport& report) {
+    return std::any_of(report.moves.begin(), report.moves.end(), [](const MoveOutcome& m) { return m.torn; });
+}
+
+ApplyReport apply(const Plan& plan, JetStreamClient& js) {
+    ApplyReport report;
+    report.actions.resize(plan.actions.size());
+    report.moves.resize(plan.moves.size());
     std::vector<std::size_t> moving;
     for (const std::size_t i : apply_order(plan)) {
         if (moves_subjects(plan.actions[i])) {
             moving.push_back(i);
             continue;
         }
-        const ApplyOutcome outcome = apply_one(plan.actions[i], js);
-        if (outcome != ApplyOutcome::done) return outcome;
+        report.outcome = apply_one(plan.actions[i], report.actions[i], js);
+        if (report.outcome != ApplyOutcome::done) return report;
     }
-    if (moving.empty()) return ApplyOutcome::done;
+    if (moving.empty()) return report;
     // Between the release and the claim a signal must not end the run: it
     // would leave the subjects captured by no stream. It is honoured after.
     const HoldSignals hold;
-    return apply_moves(plan, moving, js);
+    report.outcome = apply_moves(plan, report, moving, js);
+    return report;
 }
 
 }  // namespace aa::ensure_streams

@@ -62,8 +62,14 @@ void add_options(CLI::App& command, Options& options) {
                      "the target is 1)");
 }
 
-bool has_torn_moves(const Plan& plan) {
-    return std::any_of(plan.moves.begin(), plan.moves.end(), [](const SubjectMove& m) { return m.torn; });
+const ActionOutcome& action_outcome(const Result& result, std::size_t i) {
+    static const ActionOutcome not_applied;
+    return result.report ? result.report->actions.at(i) : not_applied;
+}
+
+const MoveOutcome& move_outcome(const Result& result, std::size_t i) {
+    static const MoveOutcome not_applied;
+    return result.report ? result.report->moves.at(i) : not_applied;
 }
 
 ExitCode exit_code(const Result& result) {
@@ -72,8 +78,8 @@ ExitCode exit_code(const Result& result) {
     // refusal of the claim is a failed check (1). Either comes before a held
     // signal: subjects may be captured by no stream, which the operator must
     // act on, and 128 + N (or dying by the signal) would hide it.
-    if (result.outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
-    if (has_torn_moves(result.plan)) return ExitCode::check_failed;
+    if (result.report && result.report->outcome == ApplyOutcome::unavailable) return ExitCode::unavailable;
+    if (result.report && has_torn_moves(*result.report)) return ExitCode::check_failed;
     // Asked to stop, and stopped once the move in flight was done.
     if (result.stopped_by) return exit_code_for_signal(*result.stopped_by);
     if (has_refusals(result.plan) || result.failed()) return ExitCode::check_failed;
@@ -95,17 +101,21 @@ ExitCode run(const Options& options, CommandContext& context) {
     result.dry_run = options.dry_run || options.check ? DryRun::yes : DryRun::no;
     result.check = options.check;
     if (result.dry_run == DryRun::no && !has_refusals(result.plan)) {
-        result.outcome = apply(result.plan, context.jetstream());
+        result.report = apply(result.plan, context.jetstream());
         // A fresh account had no stream to show whether it is clustered; what was just written does.
-        for (const auto& a : result.plan.actions) note_stream_cluster(result.server, a.reply);
+        for (const auto& done : result.report->actions) note_stream_cluster(result.server, done.reply);
         result.stopped_by = held_signal();
         result.command_line = context.command_line();
     }
 
     const ExitCode code = emit(context.output(), result, render_human, to_json, exit_code);
     // Subjects that may have no stream: said on stderr too, where CI logs and --json users look.
-    for (const SubjectMove& move : result.plan.moves) {
-        if (move.torn) context.output().err << "aa-nats: error: " << torn_move_message(move, result.command_line) << '\n';
+    for (std::size_t m = 0; m < result.plan.moves.size(); ++m) {
+        const MoveOutcome& done = move_outcome(result, m);
+        if (done.torn) {
+            context.output().err << "aa-nats: error: "
+                                 << torn_move_message(result.plan.moves[m], done, result.command_line) << '\n';
+        }
     }
     return code;
 }

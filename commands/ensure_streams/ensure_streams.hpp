@@ -76,27 +76,13 @@ struct StreamAction {
     // another can take them (releases): they order the apply.
     std::vector<std::string> claims;
     std::vector<std::string> releases;
-    // Filled by apply.
-    bool applied = false;
-    Json reply;         // the server's reply to the write: a stream info for a create or update
-    std::string note;   // e.g. "created concurrently by another run"
-    std::string error;  // apply failed: the server's reason
 };
 
-// Subjects leaving one stream for another, and how long they had no stream.
+// Subjects leaving one stream for another: the release and the claim.
 struct SubjectMove {
     std::vector<std::string> subjects;
     std::string from;
     std::string to;
-    // Set once applied: an upper bound, from sending the release to the
-    // claim's reply (the server's own gap is far shorter: docs/performance.md).
-    std::optional<double> window_ms;
-    // The release may have been applied and the claim was not (the link was
-    // lost, or the claim refused): the subjects may be captured by no stream.
-    bool torn = false;
-    // Torn because the server refused the claim: its reason. Running the same
-    // command again would be refused again until the cause is fixed.
-    std::string claim_refused;
 };
 
 struct Flags {
@@ -117,13 +103,13 @@ struct Plan {
     std::vector<FamilyCapture> capture_after;
 };
 
-// The pure planner.
+// The pure planner. A plan is what was decided: apply only reads it, and
+// what happened goes into an ApplyReport.
 Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags);
 
 bool has_refusals(const Plan& plan);
 bool has_drift(const Plan& plan);  // anything but "unchanged"
 bool has_capture_gaps(const Plan& plan);  // an event subject family lost now
-bool has_torn_moves(const Plan& plan);     // a move applied may have left subjects without a stream
 
 // ---- Apply -----------------------------------------------------------------
 
@@ -133,25 +119,56 @@ std::vector<std::size_t> apply_order(const Plan& plan);
 
 enum class ApplyOutcome {
     done,
-    rejected,     // the server refused a write (its reason is in the action's error)
+    rejected,     // the server refused a write (its reason is in that action's outcome)
     unavailable,  // a write got no reply or no responders: its effect is unknown
 };
 
-// Sends the plan's writes in apply_order, marking each action applied; stops
-// at the first failure, recorded in that action's error, except inside the
-// batch of moves, sent together: there every reply is recorded. The releases and
-// claims of subject moves go out last, together in one batch, with
-// termination signals held until they are answered (src/signals.hpp).
-ApplyOutcome apply(Plan& plan, JetStreamClient& js);
+// What became of one action of the plan.
+struct ActionOutcome {
+    bool applied = false;
+    Json reply;         // the server's reply to the write: a stream info for a create or update
+    std::string note;   // e.g. "created concurrently by another run"
+    std::string error;  // apply failed: the server's reason
+};
+
+// What became of one subject move of the plan.
+struct MoveOutcome {
+    // Set once applied: an upper bound, from sending the release to the
+    // claim's reply (the server's own gap is far shorter: docs/performance.md).
+    std::optional<double> window_ms;
+    // The release may have been applied and the claim was not (the link was
+    // lost, or the claim refused): the subjects may be captured by no stream.
+    bool torn = false;
+    // Torn because the server refused the claim: its reason. Running the same
+    // command again would be refused again until the cause is fixed.
+    std::string claim_refused;
+};
+
+// What applying a plan did. The plan says what was decided; this says what
+// happened, one outcome per action and per move, in the plan's order.
+struct ApplyReport {
+    ApplyOutcome outcome = ApplyOutcome::done;
+    std::vector<ActionOutcome> actions;  // actions[i] is what became of plan.actions[i]
+    std::vector<MoveOutcome> moves;      // moves[i] is what became of plan.moves[i]
+};
+
+bool has_torn_moves(const ApplyReport& report);  // a move may have left subjects without a stream
+
+// Sends the plan's writes in apply_order; stops at the first failure,
+// recorded as that action's error, except inside the batch of moves, sent
+// together: there every reply is recorded. The releases and claims of subject
+// moves go out last, together in one batch, with termination signals held
+// until they are answered (src/signals.hpp).
+ApplyReport apply(const Plan& plan, JetStreamClient& js);
 
 // ---- Result ----------------------------------------------------------------
 
 struct Result {
     ServerFacts server;
     Plan plan;
+    std::optional<ApplyReport> report;  // what applying the plan did; none when it was not applied
     DryRun dry_run = DryRun::no;
     bool check = false;
-    ApplyOutcome outcome = ApplyOutcome::done;
     // A termination signal that arrived during a subject move, held until the
     // move was done: the run reports, then ends by it (exit code 128 + it),
     // unless a move was torn or a write unanswered: that exit code wins.
@@ -160,14 +177,19 @@ struct Result {
     // command that completes a torn move; empty when unknown.
     std::string command_line;
 
-    bool failed() const { return outcome != ApplyOutcome::done; }
+    bool failed() const { return report && report->outcome != ApplyOutcome::done; }
 };
+
+// What became of the plan's I-th action or move: nothing yet (not applied, no
+// window) when the plan was not applied.
+const ActionOutcome& action_outcome(const Result& result, std::size_t i);
+const MoveOutcome& move_outcome(const Result& result, std::size_t i);
 
 ExitCode exit_code(const Result& result);
 // One line: which subjects a torn move may have left without a stream, and
 // the command that completes the move (COMMAND_LINE, or words when empty).
 // For the terminal: names and subjects are escaped by printable().
-std::string torn_move_message(const SubjectMove& move, const std::string& command_line);
+std::string torn_move_message(const SubjectMove& move, const MoveOutcome& outcome, const std::string& command_line);
 void render_human(const Result& result, const Style& style, std::ostream& out);
 Json to_json(const Result& result);
 

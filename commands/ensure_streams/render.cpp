@@ -44,6 +44,58 @@ std::string action_line(const StreamAction& a, const Style& style) {
     return {};
 }
 
+// What applying the plan did: each note and failure, each move, then the counts.
+void render_applied(const Result& result, const Style& style, std::ostream& out) {
+    const Plan& plan = result.plan;
+    int created = 0, updated = 0, deleted = 0;
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        if (!action_outcome(result, i).applied) continue;
+        created += plan.actions[i].action == Action::create;
+        updated += plan.actions[i].action == Action::update;
+        deleted += plan.actions[i].action == Action::remove;
+    }
+    const std::string counts = fmt::format("{} created, {} updated, {} deleted", created, updated, deleted);
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        const StreamAction& a = plan.actions[i];
+        const ActionOutcome& done = action_outcome(result, i);
+        if (!done.note.empty()) out << printable(fmt::format("{}: {}", a.stream, done.note)) << '\n';
+        if (!done.error.empty()) {
+            out << style.bad(printable(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), done.error)))
+                << '\n';
+        }
+    }
+    for (std::size_t m = 0; m < plan.moves.size(); ++m) {
+        const SubjectMove& move = plan.moves[m];
+        const MoveOutcome& done = move_outcome(result, m);
+        if (done.torn) out << style.bad(torn_move_message(move, done, result.command_line)) << '\n';
+        if (!done.window_ms) continue;
+        out << fmt::format("Moved {} from {} to {}: at most {:.1f} ms without a stream.\n",
+                           printable(join(move.subjects)), printable(move.from), printable(move.to), *done.window_ms);
+    }
+    out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
+        << '\n';
+}
+
+// SIGNAL arrived during the subject move and was held: whether the run ends by
+// it, or by an exit code that says what the operator must act on.
+void render_held_signal(const Result& result, int signal, const Style& style, std::ostream& out) {
+    const ExitCode code = exit_code(result);
+    if (code == exit_code_for_signal(signal)) {
+        out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the "
+                                      "move was answered.",
+                                      signal_name(signal)))
+            << '\n';
+        return;
+    }
+    // What the operator must act on comes first (docs/exit-codes.md).
+    const bool torn = result.report && has_torn_moves(*result.report);
+    out << style.warn(fmt::format("{} was received during the subject move and held until the move was "
+                                  "answered; the run ends with exit {}, not by the signal, as {}.",
+                                  signal_name(signal), static_cast<int>(code),
+                                  torn ? "a move above did not complete" : "a write above went unanswered"))
+        << '\n';
+}
+
 void render_outcome(const Result& result, const Style& style, std::ostream& out) {
     const Plan& plan = result.plan;
     if (has_refusals(plan)) {
@@ -64,45 +116,8 @@ void render_outcome(const Result& result, const Style& style, std::ostream& out)
         out << style.good("Nothing to do: every stream matches the target.") << '\n';
         return;
     }
-    int created = 0, updated = 0, deleted = 0;
-    for (const auto& a : plan.actions) {
-        if (!a.applied) continue;
-        created += a.action == Action::create;
-        updated += a.action == Action::update;
-        deleted += a.action == Action::remove;
-    }
-    const std::string counts = fmt::format("{} created, {} updated, {} deleted", created, updated, deleted);
-    for (const auto& a : plan.actions) {
-        if (!a.note.empty()) out << printable(fmt::format("{}: {}", a.stream, a.note)) << '\n';
-        if (!a.error.empty()) {
-            out << style.bad(printable(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), a.error))) << '\n';
-        }
-    }
-    for (const auto& move : plan.moves) {
-        if (move.torn) out << style.bad(torn_move_message(move, result.command_line)) << '\n';
-        if (!move.window_ms) continue;
-        out << fmt::format("Moved {} from {} to {}: at most {:.1f} ms without a stream.\n",
-                           printable(join(move.subjects)), printable(move.from), printable(move.to), *move.window_ms);
-    }
-    out << (result.failed() ? style.bad(fmt::format("Failed after {}.", counts)) : style.good(fmt::format("Applied: {}.", counts)))
-        << '\n';
-    if (result.stopped_by) {
-        const ExitCode code = exit_code(result);
-        if (code == exit_code_for_signal(*result.stopped_by)) {
-            out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the "
-                                          "move was answered.",
-                                          signal_name(*result.stopped_by)))
-                << '\n';
-        } else {
-            // What the operator must act on comes first (docs/exit-codes.md).
-            out << style.warn(fmt::format("{} was received during the subject move and held until the move was "
-                                          "answered; the run ends with exit {}, not by the signal, as {}.",
-                                          signal_name(*result.stopped_by), static_cast<int>(code),
-                                          has_torn_moves(result.plan) ? "a move above did not complete"
-                                                                      : "a write above went unanswered"))
-                << '\n';
-        }
-    }
+    render_applied(result, style, out);
+    if (result.stopped_by) render_held_signal(result, *result.stopped_by, style, out);
 }
 
 // Event subject families no stream captures now, and whether the plan
@@ -124,18 +139,18 @@ void render_capture_gaps(const Plan& plan, const Style& style, std::ostream& out
 
 }  // namespace
 
-std::string torn_move_message(const SubjectMove& move, const std::string& command_line) {
+std::string torn_move_message(const SubjectMove& move, const MoveOutcome& outcome, const std::string& command_line) {
     // Names, subjects and the server's reason escaped for the terminal; the command
     // line is already shell-quoted (control characters as $'\xNN') and must stay pasteable.
     const std::string subjects = printable(join(move.subjects));
     const std::string from = printable(move.from);
     const std::string to = printable(move.to);
-    if (!move.claim_refused.empty()) {
+    if (!outcome.claim_refused.empty()) {
         return fmt::format(
             "moving {} from {} to {} did not complete: the server refused the claim on {}: {}. {} is captured by no "
             "stream until that is fixed (JetStream publishes to it fail), and the same command will likely be refused "
             "again: fix the cause, then complete the move with: {}",
-            subjects, from, to, to, printable(move.claim_refused), subjects,
+            subjects, from, to, to, printable(outcome.claim_refused), subjects,
             command_line.empty() ? "the same ensure-streams command" : command_line);
     }
     return fmt::format(
@@ -150,8 +165,9 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
     render_capture_gaps(result.plan, style, out);
     for (const auto& a : result.plan.actions) out << action_line(a, style) << '\n';
     if (result.plan.actions.empty()) out << "(no streams in the target)\n";
-    for (const auto& move : result.plan.moves) {
-        if (!move.window_ms) {
+    for (std::size_t m = 0; m < result.plan.moves.size(); ++m) {
+        const SubjectMove& move = result.plan.moves[m];
+        if (!move_outcome(result, m).window_ms) {
             out << fmt::format("  moves {} from {} to {} (removal first, addition right after)\n",
                                printable(join(move.subjects)), printable(move.from), printable(move.to));
         }
@@ -165,26 +181,30 @@ void render_human(const Result& result, const Style& style, std::ostream& out) {
 Json to_json(const Result& result) {
     const Plan& plan = result.plan;
     Json actions = Json::array();
-    for (const auto& a : plan.actions) {
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        const StreamAction& a = plan.actions[i];
+        const ActionOutcome& done = action_outcome(result, i);
         Json changes = Json::array();
         for (const auto& c : a.changes) changes.push_back(to_json(c));
         Json item{{"stream", a.stream}, {"action", to_string(a.action)}, {"changes", std::move(changes)},
-                  {"applied", a.applied}};
+                  {"applied", done.applied}};
         if (a.role) item["role"] = to_string(*a.role);
         if (a.action == Action::refused) {
             item["reason"] = a.reason;
             item["intended"] = to_string(a.intended);
         }
-        if (!a.note.empty()) item["note"] = a.note;
-        if (!a.error.empty()) item["error"] = a.error;
+        if (!done.note.empty()) item["note"] = done.note;
+        if (!done.error.empty()) item["error"] = done.error;
         actions.push_back(std::move(item));
     }
     Json moves = Json::array();
-    for (const auto& m : plan.moves) {
+    for (std::size_t k = 0; k < plan.moves.size(); ++k) {
+        const SubjectMove& m = plan.moves[k];
+        const MoveOutcome& done = move_outcome(result, k);
         Json move{{"subjects", m.subjects}, {"from", m.from}, {"to", m.to},
-                  {"window_ms", m.window_ms ? Json(*m.window_ms) : Json(nullptr)}, {"torn", m.torn}};
-        if (m.torn) move["complete_with"] = result.command_line;
-        if (!m.claim_refused.empty()) move["claim_refused"] = m.claim_refused;
+                  {"window_ms", done.window_ms ? Json(*done.window_ms) : Json(nullptr)}, {"torn", done.torn}};
+        if (done.torn) move["complete_with"] = result.command_line;
+        if (!done.claim_refused.empty()) move["claim_refused"] = done.claim_refused;
         moves.push_back(std::move(move));
     }
     return Json{{"schema_version", kJsonSchemaVersion},

@@ -40,12 +40,20 @@ es::Plan fresh_plan() {
     return es::make_plan(aa::target_topology(aa::TopologySettings{}, std::nullopt), facts, {});
 }
 
+// The index of STREAM's action in PLAN: the report's outcomes follow the plan's order.
+std::size_t index_of(const es::Plan& plan, const std::string& stream) {
+    const auto found = std::find_if(plan.actions.begin(), plan.actions.end(),
+                                    [&](const es::StreamAction& a) { return a.stream == stream; });
+    REQUIRE(found != plan.actions.end());
+    return static_cast<std::size_t>(found - plan.actions.begin());
+}
+
 }  // namespace
 
 TEST_CASE("a create that loses the race to a different config re-reads, updates, and keeps hand-set fields") {
     NatsServer server;
     TestClient other(server.url());
-    es::Plan plan = fresh_plan();
+    const es::Plan plan = fresh_plan();
     REQUIRE(plan.actions.size() == 3);
 
     // Another run (older settings) creates the DLQ between our plan and our write.
@@ -55,13 +63,15 @@ TEST_CASE("a create that loses the race to a different config re-reads, updates,
     other.create_stream(plan.actions[0].config);
 
     Client client = connect(server.url());
-    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::done);
-    for (const auto& a : plan.actions) {
-        INFO(a.stream, " ", a.error);
-        CHECK(a.applied);
-        CHECK(a.error.empty());
+    const es::ApplyReport report = es::apply(plan, *client.js);
+    CHECK(report.outcome == es::ApplyOutcome::done);
+    REQUIRE(report.actions.size() == plan.actions.size());
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        INFO(plan.actions[i].stream, " ", report.actions[i].error);
+        CHECK(report.actions[i].applied);
+        CHECK(report.actions[i].error.empty());
     }
-    CHECK(plan.actions[2].note == "created concurrently by another run; updated to match");
+    CHECK(report.actions[2].note == "created concurrently by another run; updated to match");
     const aa::Json dlq = other.stream_info("AA_DLQ").at("config");
     CHECK(dlq.at("max_age") == 14 * 24 * kHour);
     CHECK(dlq.at("max_msgs") == 500);
@@ -71,32 +81,36 @@ TEST_CASE("a create that loses the race to a different config re-reads, updates,
 TEST_CASE("a failed write stops the apply and is reported with the server's err_code") {
     NatsServer server;
     TestClient other(server.url());
-    es::Plan plan = fresh_plan();
+    const es::Plan plan = fresh_plan();
     // A stream nobody planned for takes the vendor subjects after our plan.
     other.create_stream(aa::Json{{"name", "INTRUDER"}, {"subjects", {"vendor.x"}}, {"storage", "memory"}});
 
     Client client = connect(server.url());
-    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::rejected);
-    CHECK(plan.actions[0].applied);  // core went first
-    CHECK_FALSE(plan.actions[1].applied);
-    CHECK(plan.actions[1].error.find("err_code 10065") != std::string::npos);
-    CHECK_FALSE(plan.actions[2].applied);  // nothing after the failure
+    const es::ApplyReport report = es::apply(plan, *client.js);
+    CHECK(report.outcome == es::ApplyOutcome::rejected);
+    REQUIRE(report.actions.size() == 3);
+    CHECK(report.actions[0].applied);  // core went first
+    CHECK_FALSE(report.actions[1].applied);
+    CHECK(report.actions[1].error.find("err_code 10065") != std::string::npos);
+    CHECK_FALSE(report.actions[2].applied);  // nothing after the failure
     es::Result result;
     result.plan = plan;
-    result.outcome = es::ApplyOutcome::rejected;
+    result.report = report;
     CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
-    result.outcome = es::ApplyOutcome::unavailable;
+    result.report->outcome = es::ApplyOutcome::unavailable;
     CHECK(es::exit_code(result) == aa::ExitCode::unavailable);
 }
 
 TEST_CASE("a write that gets no reply leaves the outcome unknown: unavailable, exit 3") {
     NatsServer server;
-    es::Plan plan = fresh_plan();
+    const es::Plan plan = fresh_plan();
     Client client = connect(server.url(), std::chrono::milliseconds(500));
     server.stop();
-    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::unavailable);
-    CHECK_FALSE(plan.actions[0].applied);
-    CHECK_FALSE(plan.actions[0].error.empty());
+    const es::ApplyReport report = es::apply(plan, *client.js);
+    CHECK(report.outcome == es::ApplyOutcome::unavailable);
+    REQUIRE_FALSE(report.actions.empty());
+    CHECK_FALSE(report.actions[0].applied);
+    CHECK_FALSE(report.actions[0].error.empty());
 }
 
 TEST_CASE("a batch of moves where the server refuses one claim and applies the next: every reply is recorded") {
@@ -120,31 +134,32 @@ TEST_CASE("a batch of moves where the server refuses one claim and applies the n
     REQUIRE_FALSE(es::has_refusals(plan));
     REQUIRE(plan.moves.size() == 2);
 
-    const auto action = [&](const std::string& name) -> es::StreamAction& {
-        const auto found = std::find_if(plan.actions.begin(), plan.actions.end(),
-                                        [&](const es::StreamAction& a) { return a.stream == name; });
-        REQUIRE(found != plan.actions.end());
-        return *found;
-    };
     // The core claim leaves before the vendor one.
     std::vector<std::string> order;
     for (const std::size_t i : es::apply_order(plan)) order.push_back(plan.actions[i].stream);
     REQUIRE(order == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "AA_CORE_HOT", "AA_VENDOR_HOT"});
-    action("AA_CORE_HOT").config["num_replicas"] = 3;
+    plan.actions[index_of(plan, "AA_CORE_HOT")].config["num_replicas"] = 3;
 
     Client client = connect(server.url());
-    CHECK(es::apply(plan, *client.js) == es::ApplyOutcome::rejected);
-    CHECK(action("ATHLETE_ALLY_EVENTS").applied);
-    CHECK_FALSE(action("AA_CORE_HOT").applied);
-    CHECK(action("AA_CORE_HOT").error.find("err_code 10074") != std::string::npos);
+    const es::ApplyReport report = es::apply(plan, *client.js);
+    CHECK(report.outcome == es::ApplyOutcome::rejected);
+    REQUIRE(report.actions.size() == plan.actions.size());
+    REQUIRE(report.moves.size() == plan.moves.size());
+    const auto outcome = [&](const std::string& name) -> const es::ActionOutcome& {
+        return report.actions[index_of(plan, name)];
+    };
+    CHECK(outcome("ATHLETE_ALLY_EVENTS").applied);
+    CHECK_FALSE(outcome("AA_CORE_HOT").applied);
+    CHECK(outcome("AA_CORE_HOT").error.find("err_code 10074") != std::string::npos);
     // Applied by the server after the refusal: said so.
-    CHECK(action("AA_VENDOR_HOT").applied);
-    CHECK(action("AA_VENDOR_HOT").error.empty());
+    CHECK(outcome("AA_VENDOR_HOT").applied);
+    CHECK(outcome("AA_VENDOR_HOT").error.empty());
     CHECK(other.stream_info("AA_VENDOR_HOT").contains("config"));
 
-    for (const es::SubjectMove& move : plan.moves) {
-        INFO(move.to);
-        if (move.to == "AA_VENDOR_HOT") {
+    for (std::size_t m = 0; m < plan.moves.size(); ++m) {
+        const es::MoveOutcome& move = report.moves[m];
+        INFO(plan.moves[m].to);
+        if (plan.moves[m].to == "AA_VENDOR_HOT") {
             CHECK_FALSE(move.torn);
             CHECK(move.window_ms.has_value());
         } else {
@@ -154,7 +169,7 @@ TEST_CASE("a batch of moves where the server refuses one claim and applies the n
     }
     es::Result result;
     result.plan = plan;
-    result.outcome = es::ApplyOutcome::rejected;
+    result.report = report;
     result.command_line = "aa-nats ensure-streams --phase 2";
     CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
     std::ostringstream human;
