@@ -7,14 +7,18 @@
 // loses a race re-reads and continues. The plan is only read: what happened
 // goes into the apply report.
 
+#include "commands/ensure_streams/apply.hpp"
+
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <thread>
 
 #include <fmt/format.h>
 
-#include "commands/ensure_streams/ensure_streams.hpp"
 #include "src/signals.hpp"
 
 namespace aa::ensure_streams {
@@ -263,10 +267,6 @@ std::vector<std::size_t> apply_order(const Plan& plan) {
     take([](const StreamAction& a) { return !a.releases.empty(); });
     take([](const StreamAction& a) { return a.releases.empty() && !a.claims.empty(); });
     return order;
-}
-
-bool has_torn_moves(const ApplyReport& report) {
-    return std::any_of(report.moves.begin(), report.moves.end(), [](const MoveOutcome& m) { return m.torn; });
 }
 
 ApplyReport apply(const Plan& plan, JetStreamClient& js) {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "commands/ensure_streams/ensure_streams.hpp"
+#include "commands/ensure_streams/result.hpp"
 #include "src/server_line.hpp"
 #include "src/signals.hpp"
 #include "src/text.hpp"

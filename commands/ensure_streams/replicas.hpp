@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "commands/ensure_streams/ensure_streams.hpp"
+#include "commands/ensure_streams/plan.hpp"
 
 namespace aa::ensure_streams {
 

@@ -1,0 +1,51 @@
+// ensure-streams, facts: the questions planning asks about what the server
+// looks like, answered from the facts alone.
+
+#include "commands/ensure_streams/facts.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "commands/ensure_streams/subject_lists.hpp"
+#include "src/stream_diff.hpp"
+
+namespace aa::ensure_streams {
+
+FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, Json>& streams) {
+    FactNeeds needs;
+    for (const StreamTarget& t : target.present) {
+        const auto found = streams.find(t.stream.name);
+        if (found == streams.end() || uint_or(object_at(found->second, "state"), "messages") == 0) continue;
+        for (const auto& subject : minus(strings_at(object_at(found->second, "config"), "subjects"), t.stream.subjects)) {
+            needs.subject_counts.emplace_back(t.stream.name, subject);
+        }
+    }
+    for (const AbsentStream& a : target.absent) {
+        if (streams.count(a.name)) needs.consumer_lists.push_back(a.name);
+    }
+    return needs;
+}
+
+bool compression_supported(const Facts& facts) {
+    if (!facts.streams.empty()) {
+        return std::any_of(facts.streams.begin(), facts.streams.end(), [](const auto& entry) {
+            return config_supports_compression(object_at(entry.second, "config"));
+        });
+    }
+    // No stream to tell: the version from the greeting (2.10 introduced compression).
+    if (!facts.server.version) return false;
+    int major = 0;
+    int minor = 0;
+    if (std::sscanf(facts.server.version->c_str(), "%d.%d", &major, &minor) != 2) return false;
+    return major > 2 || (major == 2 && minor >= 10);
+}
+
+const Json& config_of(const Facts& facts, const std::string& name) {
+    return object_at(facts.streams.at(name), "config");
+}
+
+std::uint64_t messages_of(const Facts& facts, const std::string& name) {
+    return uint_or(object_at(facts.streams.at(name), "state"), "messages");
+}
+
+}  // namespace aa::ensure_streams

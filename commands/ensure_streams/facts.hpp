@@ -1,0 +1,42 @@
+#pragma once
+// ensure-streams, facts: what the server looks like, gathered before planning
+// (ensure_streams.cpp asks for them), and the questions about them that
+// planning asks.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/migration_phases.hpp"
+#include "src/server_info.hpp"
+
+namespace aa::ensure_streams {
+
+struct Facts {
+    ServerFacts server;
+    std::map<std::string, Json> streams;  // every stream's info in the account, by name
+    // Stored messages per (stream, subject pattern) for the subjects an update
+    // would remove; absent means not asked (stream empty or nothing removed).
+    std::map<std::pair<std::string, std::string>, std::uint64_t> subject_messages;
+    // The consumers of every stream the target wants deleted.
+    std::map<std::string, std::vector<Json>> consumers;
+};
+
+// Which extra facts planning needs, known from the target and the streams alone.
+struct FactNeeds {
+    std::vector<std::pair<std::string, std::string>> subject_counts;  // (stream, removed subject)
+    std::vector<std::string> consumer_lists;                          // streams to be deleted
+};
+FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, Json>& streams);
+
+// Whether streams may be created with compression: a live stream config that
+// echoes it (2.10+), else, with no stream to tell, a server version >= 2.10.
+bool compression_supported(const Facts& facts);
+
+// The live config and the stored messages of stream NAME, which must exist.
+const Json& config_of(const Facts& facts, const std::string& name);
+std::uint64_t messages_of(const Facts& facts, const std::string& name);
+
+}  // namespace aa::ensure_streams
