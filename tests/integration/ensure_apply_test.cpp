@@ -40,6 +40,19 @@ es::Plan fresh_plan() {
     return es::make_plan(aa::target_topology(aa::TopologySettings{}, std::nullopt), facts, {});
 }
 
+// The plan from phase 0 (an empty legacy stream, created through OTHER) straight to phase 2.
+es::Plan phase2_plan_from_phase0(TestClient& other) {
+    other.create_stream(aa::test::legacy_stream_config());
+    es::Facts facts;
+    facts.server.version = "2.9.10";
+    facts.streams["ATHLETE_ALLY_EVENTS"] = other.stream_info("ATHLETE_ALLY_EVENTS");
+    const aa::TargetTopology target = aa::target_topology(aa::TopologySettings{}, 2);
+    REQUIRE(es::fact_needs(target, facts.streams).subject_counts.empty());  // an empty stream: nothing to count
+    es::Plan plan = es::make_plan(target, facts, {});
+    REQUIRE_FALSE(es::has_refusals(plan));
+    return plan;
+}
+
 // The index of STREAM's action in PLAN: the report's outcomes follow the plan's order.
 std::size_t index_of(const es::Plan& plan, const std::string& stream) {
     const auto found = std::find_if(plan.actions.begin(), plan.actions.end(),
@@ -123,15 +136,7 @@ TEST_CASE("a batch of moves where the server refuses one claim and applies the n
     // its move complete, and only the core move torn, by a refusal.
     NatsServer server;
     TestClient other(server.url());
-    other.create_stream(aa::test::legacy_stream_config());
-    const aa::TopologySettings settings;
-    es::Facts facts;
-    facts.server.version = "2.9.10";
-    facts.streams["ATHLETE_ALLY_EVENTS"] = other.stream_info("ATHLETE_ALLY_EVENTS");
-    const aa::TargetTopology target = aa::target_topology(settings, 2);
-    REQUIRE(es::fact_needs(target, facts.streams).subject_counts.empty());  // an empty stream: nothing to count
-    es::Plan plan = es::make_plan(target, facts, {});
-    REQUIRE_FALSE(es::has_refusals(plan));
+    es::Plan plan = phase2_plan_from_phase0(other);
     REQUIRE(plan.moves.size() == 2);
 
     // The core claim leaves before the vendor one.
