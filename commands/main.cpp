@@ -11,7 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "commands/consumer_diag.hpp"
+#include "commands/consumer_diag/consumer_diag.hpp"
 #include "commands/ensure_streams/ensure_streams.hpp"
 #include "commands/migrate_verify/migrate_verify.hpp"
 #include "commands/stream_info/stream_info.hpp"

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "commands/consumer_diag.hpp"
+#include "commands/consumer_diag/consumer_diag.hpp"
 #include "src/cluster_view.hpp"
 #include "src/errors.hpp"
 #include "src/jetstream_api.hpp"

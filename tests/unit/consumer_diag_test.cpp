@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#include "commands/consumer_diag.hpp"
+#include "commands/consumer_diag/consumer_diag.hpp"
+#include "commands/consumer_diag/watch_render.hpp"
 #include "src/jetstream_api.hpp"
 #include "src/jetstream_client.hpp"
 #include "tests/unit/fixtures.hpp"

@@ -1,13 +1,11 @@
-// Human, table, watch-line and JSON renderings of consumer-diag results.
-// Names, subjects, reasons and warnings (which quote the server) reach the
-// terminal through printable().
+// Human renderings of consumer-diag reports: one consumer, and the --all table.
+
+#include "commands/consumer_diag/render.hpp"
 
 #include <algorithm>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include "commands/consumer_diag.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
 #include "src/text.hpp"
@@ -16,14 +14,6 @@ namespace aa::consumer_diag {
 namespace {
 
 using std::chrono::nanoseconds;
-
-constexpr const char* kLabel = "  {:<18}";
-
-std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
-
-std::string ago(const std::optional<nanoseconds>& value) {
-    return value ? format_duration(std::chrono::duration_cast<std::chrono::seconds>(*value)) + " ago" : "never";
-}
 
 // 2.9 has filter_subject; 2.10 adds filter_subjects.
 std::vector<std::string> filters_of(const Json& config) {
@@ -53,22 +43,9 @@ std::string seq_line(const Json& position, const std::optional<nanoseconds>& mov
                        uint_or(position, "consumer_seq"), moved ? "moved " + ago(moved) : "never moved");
 }
 
-std::string rate_text(const std::optional<double>& rate) {
-    return rate ? fmt::format("{:.1f}/s", *rate) : "-";
-}
-
-std::string eta_text(const Progress& p) {
-    if (p.eta) return p.eta->count() == 0 ? "caught up" : format_duration(std::chrono::ceil<std::chrono::seconds>(*p.eta));
-    if (p.drain_per_second && *p.drain_per_second < 0) return "never (growing)";
-    if (p.drain_per_second) return "never (not draining)";
-    return "-";
-}
-
-std::string rfc3339_seconds(TimePoint t) {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(t));
-}
-
 }  // namespace
+
+std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
 
 void render_human(const ConsumerReport& report, const Style& style, std::ostream& out) {
     const Binding& b = report.binding;
@@ -150,71 +127,6 @@ void render_table(const Result& result, const Style& style, std::ostream& out) {
         for (const auto& w : c.diagnosis.warnings) out << fmt::format("{}: {}\n", who, style.warn(printable(w)));
     }
     out << fmt::format("{} consumer{}\n", result.consumers.size(), result.consumers.size() == 1 ? "" : "s");
-}
-
-void render_watch_block(const Progress& progress, const std::vector<Sample>& samples, std::ostream& out) {
-    std::vector<std::uint64_t> pending;
-    const std::size_t shown = std::min<std::size_t>(samples.size(), 40);
-    for (std::size_t i = samples.size() - shown; i < samples.size(); ++i) pending.push_back(samples[i].pending);
-    out << label("Rate:") << rate_text(progress.rate_per_second) << " processed, backlog "
-        << (progress.drain_per_second ? fmt::format("{:+.1f}/s", -*progress.drain_per_second) : std::string("-"))
-        << '\n';
-    out << label("ETA:") << eta_text(progress) << '\n';
-    out << label("Pending Trend:") << sparkline(pending) << '\n';
-}
-
-std::string watch_line(const ConsumerReport& report, const Progress& progress, TimePoint now) {
-    const Json& info = report.binding.info;
-    return fmt::format("{} {}/{} verdict={} pending={} ack_pending={} redelivered={} waiting={} rate={} eta={}",
-                       rfc3339_seconds(now), printable(report.binding.bound_stream.value_or("-")), printable(report.durable),
-                       to_string(report.diagnosis.verdict), uint_or(info, "num_pending"),
-                       uint_or(info, "num_ack_pending"), uint_or(info, "num_redelivered"), uint_or(info, "num_waiting"),
-                       rate_text(progress.rate_per_second), eta_text(progress));
-}
-
-Json to_json(const ConsumerReport& report) {
-    const Binding& b = report.binding;
-    const Diagnosis& d = report.diagnosis;
-    auto optional_string = [](const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); };
-    auto optional_ms = [](const std::optional<nanoseconds>& v) {
-        return v ? Json(std::chrono::duration_cast<std::chrono::milliseconds>(*v).count()) : Json(nullptr);
-    };
-    return Json{{"schema_version", kJsonSchemaVersion},
-                {"stream", optional_string(report.stream)},
-                {"durable", report.durable},
-                {"bound_stream", optional_string(b.bound_stream)},
-                {"candidates_tried", b.candidates_tried},
-                {"also_on", b.also_on},
-                {"verdict", to_string(d.verdict)},
-                {"ok", d.ok()},
-                {"reasons", d.reasons},
-                {"warnings", d.warnings},
-                {"threshold_exceeded", d.threshold_exceeded},
-                {"exhausted_at_least", d.exhausted_at_least},
-                {"delivered_ago_ms", optional_ms(d.delivered_ago)},
-                {"acked_ago_ms", optional_ms(d.acked_ago)},
-                {"info", b.info}};
-}
-
-Json to_json(const Result& result) {
-    Json consumers = Json::array();
-    for (const auto& c : result.consumers) {
-        Json item = to_json(c);
-        item.erase("schema_version");
-        consumers.push_back(std::move(item));
-    }
-    return Json{{"schema_version", kJsonSchemaVersion},
-                {"streams", result.streams_checked},
-                {"streams_missing", result.streams_missing},
-                {"consumers", std::move(consumers)}};
-}
-
-Json to_json(const Progress& progress) {
-    auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
-    return Json{{"rate_per_second", number(progress.rate_per_second)},
-                {"drain_per_second", number(progress.drain_per_second)},
-                {"eta_ms", progress.eta ? Json(std::chrono::duration_cast<std::chrono::milliseconds>(*progress.eta).count())
-                                        : Json(nullptr)}};
 }
 
 }  // namespace aa::consumer_diag

@@ -1,11 +1,8 @@
-// --watch arithmetic: consumption rate, drain rate, ETA and a sparkline, from
-// samples alone (pure, so the unit tests feed it made-up clocks).
+#include "commands/consumer_diag/progress.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-
-#include "commands/consumer_diag.hpp"
 
 namespace aa::consumer_diag {
 

@@ -1,18 +1,21 @@
 #pragma once
-// consumer-diag internals shared by its one-shot and --watch runs: the
-// validated options, and gathering the facts for one consumer or for --all.
+// The options, checked and resolved against the settings before any
+// connection: what one-shot and --watch runs act on.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "commands/consumer_diag.hpp"
-#include "src/jetstream_client.hpp"
+#include "commands/consumer_diag/diagnosis.hpp"
+#include "commands/consumer_diag/options.hpp"
+#include "src/settings.hpp"
 
 namespace aa::consumer_diag {
 
-// The options, checked and resolved against the settings (before any connection).
+inline constexpr std::chrono::milliseconds kDefaultWatchInterval{2000};
+
 struct Plan {
     std::optional<std::string> stream;     // given STREAM
     std::string durable;                   // given DURABLE or NORMALIZE_HRV_DURABLE
@@ -24,21 +27,13 @@ struct Plan {
     bool all = false;
     std::optional<std::chrono::milliseconds> watch_interval;
     std::int64_t count = 0;
+
+    // The service's expected config when DURABLE is the one it binds; nullopt
+    // for any other durable, which the service does not configure.
+    std::optional<ExpectedConfig> expected_for(const std::string& durable) const;
 };
 
 // Throws UsageError (exit 2) naming the option or variable that is wrong.
 Plan plan_of(const Options& options, const Settings& settings);
-
-// One consumer: the candidates asked together in one batch.
-ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now);
-
-// --all: every consumer of the plan's streams that exist.
-Result gather_all(const Plan& plan, JetStreamClient& js, TimePoint now);
-
-// --watch: samples until --count or Ctrl-C. Returns ok after Ctrl-C, else the last sample's code.
-ExitCode watch(const Plan& plan, CommandContext& context);
-
-// The wall clock as a TimePoint.
-TimePoint wall_now();
 
 }  // namespace aa::consumer_diag

@@ -1,12 +1,15 @@
-// consumer-diag --watch: sample one consumer every interval until --count
-// samples or Ctrl-C. On a terminal the report is redrawn in place; otherwise
-// (a pipe, a log, CI) each sample is one line, or one JSON document per line with --json.
+// On a terminal the report is redrawn in place; otherwise (a pipe, a log, CI)
+// each sample is one line, or one JSON document per line with --json.
+
+#include "commands/consumer_diag/watch.hpp"
 
 #include <unistd.h>
 
 #include <thread>
 
-#include "commands/consumer_diag_plan.hpp"
+#include "commands/consumer_diag/gather.hpp"
+#include "commands/consumer_diag/render.hpp"
+#include "commands/consumer_diag/watch_render.hpp"
 #include "src/signals.hpp"
 
 namespace aa::consumer_diag {

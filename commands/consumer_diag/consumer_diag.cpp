@@ -1,0 +1,20 @@
+#include "commands/consumer_diag/consumer_diag.hpp"
+
+#include "commands/consumer_diag/gather.hpp"
+#include "commands/consumer_diag/plan.hpp"
+#include "commands/consumer_diag/watch.hpp"
+
+namespace aa::consumer_diag {
+
+ExitCode run(const Options& options, CommandContext& context) {
+    const Plan plan = plan_of(options, context.settings());
+    if (plan.watch_interval) return watch(plan, context);
+
+    JetStreamClient& js = context.jetstream();
+    if (plan.all) {
+        return emit(context.output(), gather_all(plan, js, wall_now()), render_table, to_json, exit_code);
+    }
+    return emit(context.output(), gather_one(plan, js, wall_now()), render_human, to_json, exit_code);
+}
+
+}  // namespace aa::consumer_diag

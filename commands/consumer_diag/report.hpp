@@ -1,0 +1,34 @@
+#pragma once
+// What consumer-diag reports: one consumer (its binding and diagnosis), or
+// every consumer of some streams (--all), and the exit code each calls for.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands/consumer_diag/binding.hpp"
+#include "commands/consumer_diag/diagnosis.hpp"
+#include "src/errors.hpp"
+
+namespace aa::consumer_diag {
+
+// One consumer as reported.
+struct ConsumerReport {
+    std::optional<std::string> stream;  // the STREAM argument (or the stream listed with --all)
+    std::string durable;
+    Binding binding;
+    Diagnosis diagnosis;
+};
+
+struct Result {
+    bool all = false;
+    std::vector<std::string> streams_checked;  // --all: the streams whose consumers were listed
+    std::vector<std::string> streams_missing;  // --all: streams asked for that do not exist
+    bool stream_given = false;                 // --all STREAM: a missing STREAM fails the run
+    std::vector<ConsumerReport> consumers;
+};
+
+ExitCode exit_code(const ConsumerReport& report);
+ExitCode exit_code(const Result& result);
+
+}  // namespace aa::consumer_diag
