@@ -14,7 +14,10 @@
 
 namespace aa::consumer_diag {
 
-// Ordered from good to bad: the worst verdict of a run decides its exit code.
+// What a consumer's state amounts to. healthy and backlog pass, the others fail
+// (Diagnosis::ok, where an exceeded threshold fails too); a run fails when any
+// consumer it reports fails (exit_code in report.hpp). The order of the
+// enumerators means nothing: no verdict is compared with another.
 enum class Verdict { healthy, backlog, stalled, blocked, unbound, missing };
 std::string_view to_string(Verdict verdict);
 

@@ -161,7 +161,7 @@ TEST_CASE("binding: nowhere found tries every candidate and says why each missed
     CHECK(none.info.is_null());
 }
 
-TEST_CASE("exit codes: healthy and backlog pass; the worst of --all decides") {
+TEST_CASE("exit codes: healthy and backlog pass; any failing consumer of --all fails the run") {
     ConsumerReport good;
     good.diagnosis.verdict = Verdict::backlog;
     ConsumerReport bad;
