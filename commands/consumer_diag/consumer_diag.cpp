@@ -12,9 +12,12 @@ ExitCode run(const Options& options, CommandContext& context) {
 
     JetStreamClient& js = context.jetstream();
     if (plan.all) {
-        return emit(context.output(), gather_all(plan, js, wall_now()), render_table, to_json, exit_code);
+        const AllResult result = gather_all(plan, js, context.server(), wall_now());
+        return emit(context.output(), result, render_human, to_json, exit_code);
     }
-    return emit(context.output(), gather_one(plan, js, wall_now()), render_human, to_json, exit_code);
+    ConsumerReport consumer = gather_one(plan, js, wall_now());
+    const SingleResult result{context.server(), std::move(consumer)};
+    return emit(context.output(), result, render_human, to_json, exit_code);
 }
 
 }  // namespace aa::consumer_diag

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "src/clustering.hpp"
+
 namespace aa::consumer_diag {
 namespace {
 
@@ -38,9 +40,9 @@ ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now) 
     return report_on(plan, plan.stream, plan.durable, choose_binding(plan.candidates, std::move(found)), now);
 }
 
-Result gather_all(const Plan& plan, JetStreamClient& js, TimePoint now) {
-    Result result;
-    result.all = true;
+AllResult gather_all(const Plan& plan, JetStreamClient& js, ServerFacts server, TimePoint now) {
+    AllResult result;
+    result.server = std::move(server);
     result.stream_given = plan.stream.has_value();
     Questions questions;
     std::vector<Ticket<std::optional<Json>>> lookups;
@@ -48,10 +50,12 @@ Result gather_all(const Plan& plan, JetStreamClient& js, TimePoint now) {
     Answers answers = js.ask(questions);
     for (std::size_t i = 0; i < plan.all_streams.size(); ++i) {
         const std::string& name = plan.all_streams[i];
-        if (!answers.take(lookups[i])) {
+        const std::optional<Json> stream_info = answers.take(lookups[i]);
+        if (!stream_info) {
             result.streams_missing.push_back(name);
             continue;
         }
+        note_stream_cluster(result.server, *stream_info);
         result.streams_checked.push_back(name);
         for (Json& info : js.list_consumers(name)) {
             Binding binding;

@@ -12,8 +12,9 @@ namespace aa::consumer_diag {
 // One consumer: the candidates asked together in one batch.
 ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now);
 
-// --all: every consumer of the plan's streams that exist.
-Result gather_all(const Plan& plan, JetStreamClient& js, TimePoint now);
+// --all: every consumer of the plan's streams that exist, on SERVER, whose
+// clustering their stream infos settle.
+AllResult gather_all(const Plan& plan, JetStreamClient& js, ServerFacts server, TimePoint now);
 
 // The wall clock as a TimePoint.
 TimePoint wall_now();

@@ -8,6 +8,7 @@
 
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
+#include "src/server_line.hpp"
 #include "src/text.hpp"
 
 namespace aa::consumer_diag {
@@ -43,46 +44,34 @@ std::string seq_line(const Json& position, const std::optional<nanoseconds>& mov
                        uint_or(position, "consumer_seq"), moved ? "moved " + ago(moved) : "never moved");
 }
 
-}  // namespace
+// The bound consumer's configuration, counters and positions.
+void render_details(const Json& info, const Diagnosis& d, const Style& style, std::ostream& out) {
+    const Json& config = object_at(info, "config");
+    out << label("Type:") << type_of(info) << '\n';
+    const auto filters = filters_of(config);
+    out << label("Filter:") << (filters.empty() ? std::string("(all subjects of the stream)") : printable(join(filters)))
+        << '\n';
+    out << label("Ack Policy:") << printable(string_or(config, "ack_policy", "none")) << '\n';
+    out << label("Ack Wait:") << format_limit_duration(int_or(config, "ack_wait")) << '\n';
+    out << label("Max Deliver:") << limit_count(int_or(config, "max_deliver", -1)) << '\n';
+    out << label("Max Ack Pending:") << limit_count(int_or(config, "max_ack_pending", -1)) << '\n';
+    out << label("Deliver Policy:") << printable(string_or(config, "deliver_policy", "all")) << '\n';
+    out << label("Pending:") << format_count(uint_or(info, "num_pending")) << '\n';
+    out << label("Ack Pending:") << format_count(uint_or(info, "num_ack_pending")) << '\n';
+    out << label("Redelivered:") << format_count(uint_or(info, "num_redelivered"));
+    if (d.exhausted_at_least > 0) out << " (at least " << d.exhausted_at_least << " out of deliveries)";
+    out << '\n';
+    if (string_or(config, "deliver_subject").empty()) {
+        out << label("Waiting Pulls:") << format_count(uint_or(info, "num_waiting")) << '\n';
+    }
+    out << label("Delivered:") << seq_line(object_at(info, "delivered"), d.delivered_ago) << '\n';
+    out << label("Ack Floor:") << seq_line(object_at(info, "ack_floor"), d.acked_ago) << '\n';
+    render_cluster_state(parse_cluster_state(info), style, out, kLabel);
+}
 
-std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
-
-void render_human(const ConsumerReport& report, const Style& style, std::ostream& out) {
+void render_verdict(const ConsumerReport& report, const Style& style, std::ostream& out) {
     const Binding& b = report.binding;
     const Diagnosis& d = report.diagnosis;
-    out << style.bold(fmt::format("Consumer {}", printable(report.durable)));
-    if (b.bound_stream) out << " on " << style.bold(printable(*b.bound_stream));
-    out << '\n';
-    if (!report.stream) {
-        // The service tries AA_STREAM_CANDIDATES in order and binds the first that has the durable.
-        std::vector<std::string> tried = b.misses;
-        if (b.bound_stream) tried.push_back(*b.bound_stream + ": bound");
-        out << label("Candidates:") << printable(join(tried, "; ")) << '\n';
-    }
-    if (b.bound_stream) {
-        const Json& info = b.info;
-        const Json& config = object_at(info, "config");
-        out << label("Type:") << type_of(info) << '\n';
-        const auto filters = filters_of(config);
-        out << label("Filter:") << (filters.empty() ? std::string("(all subjects of the stream)") : printable(join(filters)))
-            << '\n';
-        out << label("Ack Policy:") << printable(string_or(config, "ack_policy", "none")) << '\n';
-        out << label("Ack Wait:") << format_limit_duration(int_or(config, "ack_wait")) << '\n';
-        out << label("Max Deliver:") << limit_count(int_or(config, "max_deliver", -1)) << '\n';
-        out << label("Max Ack Pending:") << limit_count(int_or(config, "max_ack_pending", -1)) << '\n';
-        out << label("Deliver Policy:") << printable(string_or(config, "deliver_policy", "all")) << '\n';
-        out << label("Pending:") << format_count(uint_or(info, "num_pending")) << '\n';
-        out << label("Ack Pending:") << format_count(uint_or(info, "num_ack_pending")) << '\n';
-        out << label("Redelivered:") << format_count(uint_or(info, "num_redelivered"));
-        if (d.exhausted_at_least > 0) out << " (at least " << d.exhausted_at_least << " out of deliveries)";
-        out << '\n';
-        if (string_or(config, "deliver_subject").empty()) {
-            out << label("Waiting Pulls:") << format_count(uint_or(info, "num_waiting")) << '\n';
-        }
-        out << label("Delivered:") << seq_line(object_at(info, "delivered"), d.delivered_ago) << '\n';
-        out << label("Ack Floor:") << seq_line(object_at(info, "ack_floor"), d.acked_ago) << '\n';
-        render_cluster_state(parse_cluster_state(info), style, out, kLabel);
-    }
     out << label("Verdict:") << painted_verdict(d.verdict, d.ok(), style) << '\n';
     for (const auto& reason : d.reasons) {
         // The candidates line already explains each miss.
@@ -95,7 +84,7 @@ void render_human(const ConsumerReport& report, const Style& style, std::ostream
     }
 }
 
-void render_table(const Result& result, const Style& style, std::ostream& out) {
+void render_table(const AllResult& result, const Style& style, std::ostream& out) {
     if (!result.streams_missing.empty()) {
         out << style.warn(fmt::format("not found: {}", printable(join(result.streams_missing)))) << '\n';
     }
@@ -127,6 +116,39 @@ void render_table(const Result& result, const Style& style, std::ostream& out) {
         for (const auto& w : c.diagnosis.warnings) out << fmt::format("{}: {}\n", who, style.warn(printable(w)));
     }
     out << fmt::format("{} consumer{}\n", result.consumers.size(), result.consumers.size() == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string label(const char* text) { return fmt::format(fmt::runtime(kLabel), text); }
+
+void render_header(const ServerFacts& server, std::string_view suffix, std::ostream& out) {
+    out << "NATS JetStream @ " << describe_server(server) << suffix << '\n' << std::string(60, '=') << "\n\n";
+}
+
+void render_consumer(const ConsumerReport& report, const Style& style, std::ostream& out) {
+    const Binding& b = report.binding;
+    out << style.bold(fmt::format("Consumer {}", printable(report.durable)));
+    if (b.bound_stream) out << " on " << style.bold(printable(*b.bound_stream));
+    out << '\n';
+    if (!report.stream) {
+        // The service tries AA_STREAM_CANDIDATES in order and binds the first that has the durable.
+        std::vector<std::string> tried = b.misses;
+        if (b.bound_stream) tried.push_back(*b.bound_stream + ": bound");
+        out << label("Candidates:") << printable(join(tried, "; ")) << '\n';
+    }
+    if (b.bound_stream) render_details(b.info, report.diagnosis, style, out);
+    render_verdict(report, style, out);
+}
+
+void render_human(const SingleResult& result, const Style& style, std::ostream& out) {
+    render_header(result.server, "", out);
+    render_consumer(result.consumer, style, out);
+}
+
+void render_human(const AllResult& result, const Style& style, std::ostream& out) {
+    render_header(result.server, "", out);
+    render_table(result, style, out);
 }
 
 }  // namespace aa::consumer_diag

@@ -30,7 +30,13 @@ Json to_json(const ConsumerReport& report) {
                 {"info", b.info}};
 }
 
-Json to_json(const Result& result) {
+Json to_json(const SingleResult& result) {
+    Json doc = to_json(result.consumer);
+    doc["server"] = to_json(result.server);
+    return doc;
+}
+
+Json to_json(const AllResult& result) {
     Json consumers = Json::array();
     for (const auto& c : result.consumers) {
         Json item = to_json(c);
@@ -38,6 +44,7 @@ Json to_json(const Result& result) {
         consumers.push_back(std::move(item));
     }
     return Json{{"schema_version", kJsonSchemaVersion},
+                {"server", to_json(result.server)},
                 {"streams", result.streams_checked},
                 {"streams_missing", result.streams_missing},
                 {"consumers", std::move(consumers)}};

@@ -62,7 +62,7 @@ ExitCode watch(const Plan& plan, CommandContext& context) {
             output.out << doc.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
         } else if (terminal) {
             output.out << kHomeAndClear;
-            render_human(report, output.style, output.out);
+            render_consumer(report, output.style, output.out);
             render_watch_block(progress, samples, output.out);
         } else {
             output.out << watch_line(report, progress, now) << '\n';

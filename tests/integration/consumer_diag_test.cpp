@@ -49,6 +49,11 @@ struct CoreServer {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// The lines every report starts with: the server as the other commands show it, a rule, a blank line.
+std::string header(const std::string& url, const std::string& clustering = "standalone") {
+    return "NATS JetStream @ " + url + " (nats-server 2.9.10, " + clustering + ")\n" + std::string(60, '=') + "\n\n";
+}
+
 bool any_contains(const Json& lines, const std::string& part) {
     return std::any_of(lines.begin(), lines.end(), [&](const Json& l) { return contains(l.get<std::string>(), part); });
 }
@@ -66,7 +71,7 @@ TEST_CASE("backlog with a redelivery (nak): found on the first candidate, exit 0
     const auto human = s.diag({});
     INFO(human.out, human.err);
     CHECK(human.exit_code == 0);
-    CHECK(contains(human.out, "Consumer normalize-hrv-durable on AA_CORE_HOT\n"));
+    CHECK(human.out.starts_with(header(s.server.url()) + "Consumer normalize-hrv-durable on AA_CORE_HOT\n"));
     CHECK(contains(human.out, "Candidates:       AA_CORE_HOT: bound\n"));
     CHECK(contains(human.out, "Type:             pull\n"));
     CHECK(contains(human.out, "Filter:           athlete-ally.>\n"));
@@ -93,6 +98,10 @@ TEST_CASE("backlog with a redelivery (nak): found on the first candidate, exit 0
     CHECK(doc.at("info").at("num_redelivered") == 1);
     CHECK(doc.at("info").at("num_pending") == 3);
     CHECK(doc.at("info").at("type") == "io.nats.jetstream.api.v1.consumer_info_response");
+    CHECK(doc.at("server").at("url") == s.server.url());
+    CHECK(doc.at("server").at("version") == "2.9.10");
+    CHECK(doc.at("server").at("clustering") == "standalone");
+    CHECK(doc.at("server").at("clustered") == false);
 }
 
 TEST_CASE("caught up: healthy, exit 0") {
@@ -250,7 +259,7 @@ TEST_CASE("--all: one table of every consumer of the topology streams; any faili
     const auto good = s.diag({"--all"});
     INFO(good.out);
     CHECK(good.exit_code == 0);
-    CHECK(contains(good.out, "not found: AA_VENDOR_HOT, AA_DLQ\n"));
+    CHECK(good.out.starts_with(header(s.server.url()) + "not found: AA_VENDOR_HOT, AA_DLQ\n"));
     CHECK(contains(good.out, "STREAM "));
     CHECK(contains(good.out, "AA_CORE_HOT              normalize-hrv-durable"));
     CHECK(contains(good.out, "ATHLETE_ALLY_EVENTS      legacy-reader"));
@@ -261,6 +270,8 @@ TEST_CASE("--all: one table of every consumer of the topology streams; any faili
     CHECK(bad.exit_code == 1);
     const Json doc = bad.json();
     CHECK(doc.at("schema_version") == 1);
+    CHECK(doc.at("server").at("url") == s.server.url());
+    CHECK(doc.at("server").at("clustering") == "standalone");
     REQUIRE(doc.at("consumers").size() == 3);
     CHECK(doc.at("streams") == Json::array({"AA_CORE_HOT", "ATHLETE_ALLY_EVENTS"}));
     int unbound = 0;
@@ -347,7 +358,7 @@ TEST_CASE("bad input: usage errors exit 2 before connecting; no JetStream exits 
     CHECK(down.exit_code == 3);
 }
 
-TEST_CASE("on a 3-node cluster: leader and replicas are shown") {
+TEST_CASE("on a 3-node cluster: leader and replicas are shown; only stream infos settle clustering") {
     aa::test::NatsCluster cluster;
     TestClient client(cluster.url(0));
     client.create_stream(stream_config("AA_CORE_HOT", {"athlete-ally.>"}, 3));
@@ -363,4 +374,15 @@ TEST_CASE("on a 3-node cluster: leader and replicas are shown") {
     for (const auto& replica : doc.at("info").at("cluster").at("replicas")) {
         CHECK(contains(r.out, "  " + replica.at("name").get<std::string>() + ": "));
     }
+    // One consumer reads consumer infos only, which do not settle clustering
+    // (clustering.hpp): the greeting names a cluster, so it stays unknown.
+    CHECK(r.out.starts_with(header(cluster.url(0), "clustering unknown")));
+    CHECK(doc.at("server").at("clustering") == "unknown");
+    // --all reads the streams' infos, which do.
+    const auto all = run_aa_nats({"consumer-diag", "--all", "-s", cluster.url(0)});
+    INFO(all.out, all.err);
+    CHECK(all.out.starts_with(header(cluster.url(0), "cluster aa-test")));
+    const Json all_doc = run_aa_nats({"consumer-diag", "--all", "--json", "-s", cluster.url(0)}).json();
+    CHECK(all_doc.at("server").at("clustered") == true);
+    CHECK(all_doc.at("server").at("cluster") == "aa-test");
 }

@@ -24,6 +24,18 @@ bool any_contains(const std::vector<std::string>& lines, std::string_view text) 
     return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; });
 }
 
+// A standalone 2.9.10 server, as CommandContext::server() describes it.
+aa::ServerFacts standalone_server() {
+    aa::ServerFacts server;
+    server.url = "nats://127.0.0.1:4222";
+    server.version = "2.9.10";
+    server.clustering = aa::Clustering::standalone;
+    return server;
+}
+
+const std::string kHeader = "NATS JetStream @ nats://127.0.0.1:4222 (nats-server 2.9.10, standalone)\n" +
+                            std::string(60, '=') + "\n\n";
+
 // The pull fixture was delivered at 03:46:01.097 and has 1 pending, 2 ack pending, 1 redelivered.
 const char* kPullDelivered = "2026-11-27T03:46:01.097772425Z";
 
@@ -168,12 +180,12 @@ TEST_CASE("exit codes: healthy and backlog pass; any failing consumer of --all f
     bad.diagnosis.verdict = Verdict::blocked;
     CHECK(exit_code(good) == aa::ExitCode::ok);
     CHECK(exit_code(bad) == aa::ExitCode::check_failed);
-    Result result;
+    AllResult result;
     result.consumers = {good};
     CHECK(exit_code(result) == aa::ExitCode::ok);
     result.consumers.push_back(bad);
     CHECK(exit_code(result) == aa::ExitCode::check_failed);
-    Result missing_stream;
+    AllResult missing_stream;
     missing_stream.stream_given = true;
     missing_stream.streams_missing = {"NOPE"};
     CHECK(exit_code(missing_stream) == aa::ExitCode::check_failed);
@@ -225,8 +237,10 @@ TEST_CASE("JSON carries the issue's fields and the server's info as received") {
     report.durable = "normalize-hrv-durable";
     report.binding = choose_binding({"AA_CORE_HOT"}, {consumer_answer("consumer_info_pull.json")});
     report.diagnosis = diagnose(report.binding.info, at(kPullDelivered) + 1s, Thresholds{}, std::nullopt);
-    const aa::Json doc = to_json(report);
+    const aa::Json doc = to_json(SingleResult{standalone_server(), report});
     CHECK(doc.at("schema_version") == aa::kJsonSchemaVersion);
+    CHECK(doc.at("server") == aa::to_json(standalone_server()));
+    CHECK(doc.at("server").at("clustering") == "standalone");
     CHECK(doc.at("stream").is_null());
     CHECK(doc.at("bound_stream") == "AA_CORE_HOT");
     CHECK(doc.at("candidates_tried") == aa::Json::array({"AA_CORE_HOT"}));
@@ -241,9 +255,9 @@ TEST_CASE("human rendering and the watch line show the facts") {
     report.binding = choose_binding({"AA_CORE_HOT"}, {consumer_answer("consumer_info_cluster.json")});
     report.diagnosis = diagnose(report.binding.info, at("2026-11-27T03:46:58Z"), Thresholds{}, std::nullopt);
     std::ostringstream out;
-    render_human(report, aa::Style(false), out);
+    render_human(SingleResult{standalone_server(), report}, aa::Style(false), out);
     const std::string text = out.str();
-    CHECK(text.find("Consumer normalize-hrv-durable on AA_CORE_HOT\n") != std::string::npos);
+    CHECK(text.starts_with(kHeader + "Consumer normalize-hrv-durable on AA_CORE_HOT\n"));
     CHECK(text.find("  Type:             pull\n") != std::string::npos);
     CHECK(text.find("  Ack Wait:         1m\n") != std::string::npos);
     CHECK(text.find("  Delivered:        stream seq 2, consumer seq 3, moved 2s ago\n") != std::string::npos);
@@ -254,4 +268,25 @@ TEST_CASE("human rendering and the watch line show the facts") {
     const std::string line = watch_line(report, Progress{}, at("2026-11-27T03:46:58.5Z"));
     CHECK(line == "2026-11-27T03:46:58Z AA_CORE_HOT/normalize-hrv-durable verdict=backlog pending=1 ack_pending=2 "
                   "redelivered=1 waiting=0 rate=- eta=-");
+}
+
+TEST_CASE("--all: the table and its JSON start with the server, as the other commands' do") {
+    AllResult result;
+    result.server = standalone_server();
+    result.streams_checked = {"AA_CORE_HOT"};
+    ConsumerReport report;
+    report.stream = "AA_CORE_HOT";
+    report.durable = "normalize-hrv-durable";
+    report.binding = choose_binding({"AA_CORE_HOT"}, {consumer_answer("consumer_info_pull.json")});
+    report.diagnosis = diagnose(report.binding.info, at(kPullDelivered) + 1s, Thresholds{}, std::nullopt);
+    result.consumers = {report};
+    std::ostringstream out;
+    render_human(result, aa::Style(false), out);
+    CHECK(out.str().starts_with(kHeader + "STREAM "));
+    CHECK(out.str().ends_with("1 consumer\n"));
+    const aa::Json doc = to_json(result);
+    CHECK(doc.at("server") == aa::to_json(standalone_server()));
+    REQUIRE(doc.at("consumers").size() == 1);
+    CHECK_FALSE(doc.at("consumers").at(0).contains("server"));  // the run's, not each consumer's
+    CHECK_FALSE(doc.at("consumers").at(0).contains("schema_version"));
 }
