@@ -11,9 +11,10 @@ std::string Style::paint(std::string_view code, std::string_view text) const {
     return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
 }
 
-void Output::print_json(const Json& document) const {
+void Output::print_json(const Json& document, JsonLayout layout) const {
     // Invalid UTF-8 from a server must not abort the dump: replace it.
-    out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+    const int indent = layout == JsonLayout::line ? -1 : 2;
+    out << document.dump(indent, ' ', false, Json::error_handler_t::replace) << '\n';
     out.flush();
 }
 

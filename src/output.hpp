@@ -29,6 +29,10 @@ private:
     bool color_;
 };
 
+// How a JSON document is laid out: a whole document (indented), or one line
+// of a stream of documents (NDJSON, e.g. a --watch sample per line).
+enum class JsonLayout { document, line };
+
 struct Output {
     std::ostream& out;  // results: human text or exactly one JSON document
     std::ostream& err;  // diagnostics: "aa-nats: error: ..." and warnings
@@ -39,18 +43,19 @@ struct Output {
     bool terminal = false;
 
     // Prints one JSON document on `out`.
-    void print_json(const Json& document) const;
+    void print_json(const Json& document, JsonLayout layout = JsonLayout::document) const;
 };
 
 // The end of every command's run: RESULT as one JSON document with --json,
 // else as human text; then the exit code the result calls for. The three
 // functions are the command's own (overload sets resolve on RESULT's type).
+// LAYOUT line is for a command that prints a stream of results (--watch).
 template <typename Result>
 ExitCode emit(const Output& output, const Result& result,
               void (*render_human)(const Result&, const Style&, std::ostream&), Json (*to_json)(const Result&),
-              ExitCode (*exit_code)(const Result&)) {
+              ExitCode (*exit_code)(const Result&), JsonLayout layout = JsonLayout::document) {
     if (output.json) {
-        output.print_json(to_json(result));
+        output.print_json(to_json(result), layout);
     } else {
         render_human(result, output.style, output.out);
     }

@@ -1,15 +1,12 @@
-// On a terminal the report is redrawn in place; otherwise (a pipe, a log, CI)
-// each sample is one line, or one JSON document per line with --json.
+// Each sample is a frame (watch_frame.hpp), emitted like every other result:
+// the same content whether stdout is a terminal, a pipe or a log.
 
 #include "commands/consumer_diag/watch.hpp"
-
-#include <unistd.h>
 
 #include <thread>
 
 #include "commands/consumer_diag/gather.hpp"
-#include "commands/consumer_diag/render.hpp"
-#include "commands/consumer_diag/watch_render.hpp"
+#include "commands/consumer_diag/watch_frame.hpp"
 #include "src/signals.hpp"
 
 namespace aa::consumer_diag {
@@ -25,18 +22,12 @@ void sleep_until(std::chrono::steady_clock::time_point deadline, const StopOnInt
     }
 }
 
-constexpr std::size_t kKeptSamples = 120;
-constexpr const char* kHomeAndClear = "\x1b[H\x1b[J";
-
 }  // namespace
 
 ExitCode watch(const Plan& plan, CommandContext& context) {
     const StopOnInterrupt interrupt;
-    const Output& output = context.output();
-    const bool terminal = !output.json && ::isatty(STDOUT_FILENO) == 1;
     JetStreamClient& js = context.jetstream();
-
-    std::vector<Sample> samples;
+    WatchHistory history;
     ExitCode last = ExitCode::ok;
     auto next = std::chrono::steady_clock::now();
     for (std::int64_t taken = 0; !interrupt.stop_requested() && (plan.count == 0 || taken < plan.count); ++taken) {
@@ -46,28 +37,8 @@ ExitCode watch(const Plan& plan, CommandContext& context) {
             if (interrupt.stop_requested()) break;
         }
         const TimePoint now = wall_now();
-        const ConsumerReport report = gather_one(plan, js, now);
-        if (report.binding.bound_stream) {
-            samples.push_back(sample_of(report.binding.info, now));
-        } else {
-            samples.clear();  // a consumer that vanished restarts the arithmetic
-        }
-        if (samples.size() > kKeptSamples) samples.erase(samples.begin());
-        const Progress progress = progress_of(samples);
-        last = exit_code(report);
-
-        if (output.json) {
-            Json doc = to_json(report);
-            doc["progress"] = to_json(progress);
-            output.out << doc.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-        } else if (terminal) {
-            output.out << kHomeAndClear;
-            render_consumer(report, output.style, output.out);
-            render_watch_block(progress, samples, output.out);
-        } else {
-            output.out << watch_line(report, progress, now) << '\n';
-        }
-        output.out.flush();
+        ConsumerReport consumer = gather_one(plan, js, now);
+        last = emit_frame(context.output(), history.record(context.server(), std::move(consumer), now));
     }
     // Ctrl-C is how a watch is meant to end: not a failure.
     return interrupt.stop_requested() ? ExitCode::ok : last;

@@ -1,6 +1,6 @@
 #pragma once
 // consumer-diag --watch: sample one consumer every interval until --count
-// samples or Ctrl-C.
+// samples or Ctrl-C, one frame per sample.
 
 #include "commands/consumer_diag/plan.hpp"
 #include "src/command_context.hpp"

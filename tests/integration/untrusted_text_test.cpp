@@ -166,7 +166,8 @@ TEST_CASE("consumer-diag, migrate-verify, ensure-streams and the capture lines e
 
     const RunResult watch = run_aa_nats({"consumer-diag", kEvil, durable, "--watch", "100ms", "--count", "1", "-s", server.url()});
     CHECK(terminal_hazards(watch.out) == "");
-    CHECK(watch.out.find(" " + kEvilShown + "/D\\x1b[31mX verdict=") != std::string::npos);
+    CHECK(watch.out.find("Consumer D\\x1b[31mX on " + kEvilShown + "\n") != std::string::npos);
+    CHECK(watch.out.find("  Filter:           vendor.\\x1b[2J\n") != std::string::npos);
 
     const RunResult capture = run_aa_nats({"stream-info", "-s", server.url()});
     INFO("stream-info:\n", capture.out, capture.err);

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "commands/consumer_diag/consumer_diag.hpp"
-#include "commands/consumer_diag/watch_render.hpp"
+#include "commands/consumer_diag/watch_frame.hpp"
 #include "src/jetstream_api.hpp"
 #include "src/jetstream_client.hpp"
 #include "tests/unit/fixtures.hpp"
@@ -249,7 +249,7 @@ TEST_CASE("JSON carries the issue's fields and the server's info as received") {
     CHECK(doc.at("delivered_ago_ms") == 1000);
 }
 
-TEST_CASE("human rendering and the watch line show the facts") {
+TEST_CASE("human rendering shows the facts") {
     ConsumerReport report;
     report.durable = "normalize-hrv-durable";
     report.binding = choose_binding({"AA_CORE_HOT"}, {consumer_answer("consumer_info_cluster.json")});
@@ -264,10 +264,91 @@ TEST_CASE("human rendering and the watch line show the facts") {
     CHECK(text.find("  Ack Floor:        stream seq 0, consumer seq 0, never moved\n") != std::string::npos);
     CHECK(text.find("  Cluster:          aa-test, leader n1\n") != std::string::npos);
     CHECK(text.find("  Verdict:          BACKLOG\n") != std::string::npos);
+}
 
-    const std::string line = watch_line(report, Progress{}, at("2026-11-27T03:46:58.5Z"));
-    CHECK(line == "2026-11-27T03:46:58Z AA_CORE_HOT/normalize-hrv-durable verdict=backlog pending=1 ack_pending=2 "
-                  "redelivered=1 waiting=0 rate=- eta=-");
+namespace {
+
+// The pull fixture's consumer (1 pending) as a watch sees it at AT.
+ConsumerReport pull_report(aa::TimePoint now) {
+    ConsumerReport report;
+    report.durable = "normalize-hrv-durable";
+    report.binding = choose_binding({"AA_CORE_HOT"}, {consumer_answer("consumer_info_pull.json")});
+    report.diagnosis = diagnose(report.binding.info, now, Thresholds{}, std::nullopt);
+    return report;
+}
+
+}  // namespace
+
+TEST_CASE("a watch frame is the whole report, its first line carrying the sample's time, then rate, ETA and trend") {
+    const aa::TimePoint t0 = at("2026-11-27T03:46:58.5Z");
+    WatchHistory history;
+    const WatchFrame first = history.record(standalone_server(), pull_report(t0), t0);
+    const WatchFrame second = history.record(standalone_server(), pull_report(t0 + 2s), t0 + 2s);
+    CHECK(first.trend == std::vector<std::uint64_t>{1});
+    CHECK(second.trend == std::vector<std::uint64_t>{1, 1});
+
+    std::ostringstream out;
+    render_human(second, aa::Style(false), out);
+    const std::string text = out.str();
+    CHECK(text.starts_with("NATS JetStream @ nats://127.0.0.1:4222 (nats-server 2.9.10, standalone) at 2026-11-27T03:47:00Z\n" +
+                           std::string(60, '=') + "\n\nConsumer normalize-hrv-durable on AA_CORE_HOT\n"));
+    CHECK(text.find("  Verdict:          BACKLOG\n") != std::string::npos);
+    // Nothing moved between the two samples: no drain, so no ETA.
+    CHECK(text.ends_with("  Rate:             0.0/s processed, backlog +0.0/s\n"
+                         "  ETA:              never (not draining)\n"
+                         "  Pending Trend:    ▁▁\n\n"));
+
+    std::ostringstream first_out;
+    render_human(first, aa::Style(false), first_out);
+    CHECK(first_out.str().ends_with("  Rate:             - processed, backlog -\n  ETA:              -\n  Pending Trend:    ▁\n\n"));
+}
+
+TEST_CASE("a watch frame's JSON is the one-consumer document plus progress") {
+    const aa::TimePoint t0 = at("2026-11-27T03:46:58Z");
+    WatchHistory history;
+    history.record(standalone_server(), pull_report(t0), t0);
+    const aa::Json doc = to_json(history.record(standalone_server(), pull_report(t0 + 1s), t0 + 1s));
+    CHECK(doc.at("verdict") == "backlog");
+    CHECK(doc.at("server") == aa::to_json(standalone_server()));
+    CHECK(doc.at("progress").at("rate_per_second") == 0.0);
+    CHECK(doc.at("progress").at("eta_ms").is_null());
+    CHECK(doc.at("info") == fixture("consumer_info_pull.json"));
+}
+
+TEST_CASE("a consumer that vanishes restarts the watch's arithmetic") {
+    const aa::TimePoint t0 = at("2026-11-27T03:46:58Z");
+    WatchHistory history;
+    history.record(standalone_server(), pull_report(t0), t0);
+    ConsumerReport gone;
+    gone.durable = "normalize-hrv-durable";
+    gone.diagnosis = diagnose(nullptr, t0 + 1s, Thresholds{}, std::nullopt);
+    const WatchFrame missing = history.record(standalone_server(), gone, t0 + 1s);
+    CHECK(missing.trend.empty());
+    CHECK(exit_code(missing) == aa::ExitCode::check_failed);
+    const WatchFrame back = history.record(standalone_server(), pull_report(t0 + 2s), t0 + 2s);
+    CHECK(back.trend == std::vector<std::uint64_t>{1});
+    CHECK_FALSE(back.progress.rate_per_second.has_value());
+}
+
+TEST_CASE("the terminal decides decoration only: a frame is redrawn in place, with the same content as in a pipe") {
+    const aa::TimePoint t0 = at("2026-11-27T03:46:58Z");
+    WatchHistory history;
+    const WatchFrame frame = history.record(standalone_server(), pull_report(t0), t0);
+    std::ostringstream pipe_out, terminal_out, json_out, err;
+    const aa::Output pipe{pipe_out, err, false, aa::Style(false), false};
+    const aa::Output terminal{terminal_out, err, false, aa::Style(false), true};
+    const aa::Output terminal_json{json_out, err, true, aa::Style(false), true};
+    CHECK(emit_frame(pipe, frame) == aa::ExitCode::ok);
+    CHECK(emit_frame(terminal, frame) == aa::ExitCode::ok);
+    CHECK(emit_frame(terminal_json, frame) == aa::ExitCode::ok);
+    CHECK(pipe_out.str().starts_with("NATS JetStream @ "));
+    CHECK(pipe_out.str().find('\x1b') == std::string::npos);
+    CHECK(terminal_out.str() == "\x1b[H\x1b[J" + pipe_out.str());
+    // --json: one document per line, never screen codes.
+    const std::string line = json_out.str();
+    CHECK(std::count(line.begin(), line.end(), '\n') == 1);
+    CHECK(line.find('\x1b') == std::string::npos);
+    CHECK(aa::Json::parse(line) == to_json(frame));
 }
 
 TEST_CASE("--all: the table and its JSON start with the server, as the other commands' do") {
