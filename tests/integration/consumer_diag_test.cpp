@@ -1,75 +1,22 @@
 // consumer-diag against real nats-servers: every verdict produced for real,
-// the candidate fallback, thresholds, config drift, --all and --watch.
+// the candidate fallback, thresholds, config drift, --all, the server header
+// (--watch: consumer_diag_watch_test.cpp; a cluster: consumer_diag_cluster_test.cpp).
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <thread>
 
 #include <fmt/format.h>
 
-#include "tests/support/harness.hpp"
+#include "tests/integration/consumer_diag_support.hpp"
 
 using aa::test::Json;
 using aa::test::NatsServer;
 using aa::test::run_aa_nats;
 using aa::test::TestClient;
+using namespace aa::test::consumer_diag;
 using namespace std::chrono_literals;
 
-namespace {
-
-constexpr const char* kDurable = "normalize-hrv-durable";
-
-Json stream_config(const std::string& name, std::vector<std::string> subjects, int replicas = 1) {
-    return Json{{"name", name}, {"subjects", subjects}, {"storage", "file"}, {"num_replicas", replicas}};
-}
-
-// The durable as the service expects it (max_deliver 5, ack_wait 60s), plus EXTRA.
-Json durable_config(const std::string& name, const Json& extra = Json::object()) {
-    Json config{{"durable_name", name}, {"ack_policy", "explicit"}, {"max_deliver", 5},
-                {"ack_wait", 60000000000LL}, {"filter_subject", "athlete-ally.>"}};
-    config.update(extra);
-    return config;
-}
-
-// A server with AA_CORE_HOT holding N messages on athlete-ally.hrv.
-struct CoreServer {
-    NatsServer server;
-    TestClient client{server.url()};
-    explicit CoreServer(int messages) {
-        client.create_stream(stream_config("AA_CORE_HOT", {"athlete-ally.>", "sleep.*"}));
-        for (int i = 0; i < messages; ++i) client.js_publish("athlete-ally.hrv", fmt::format("{{\"i\":{}}}", i));
-    }
-    aa::test::RunResult diag(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) {
-        args.insert(args.begin(), "consumer-diag");
-        args.insert(args.end(), {"-s", server.url()});
-        return run_aa_nats(args, env);
-    }
-};
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// The lines every report starts with: the server as the other commands show it, a rule, a blank line.
-std::string header(const std::string& url, const std::string& clustering = "standalone") {
-    return "NATS JetStream @ " + url + " (nats-server 2.9.10, " + clustering + ")\n" + std::string(60, '=') + "\n\n";
-}
-
-// A --watch output cut into its frames, each from its "NATS JetStream @" line on.
-std::vector<std::string> frames_of(const std::string& out) {
-    std::vector<std::string> frames;
-    for (std::size_t at = out.find("NATS JetStream @ "); at != std::string::npos;) {
-        const std::size_t next = out.find("NATS JetStream @ ", at + 1);
-        frames.push_back(out.substr(at, next == std::string::npos ? std::string::npos : next - at));
-        at = next;
-    }
-    return frames;
-}
-
-bool any_contains(const Json& lines, const std::string& part) {
-    return std::any_of(lines.begin(), lines.end(), [&](const Json& l) { return contains(l.get<std::string>(), part); });
-}
-
-}  // namespace
 
 TEST_CASE("backlog with a redelivery (nak): found on the first candidate, exit 0, facts shown") {
     CoreServer s(5);
@@ -298,62 +245,6 @@ TEST_CASE("--all: one table of every consumer of the topology streams; any faili
     CHECK(contains(nope.out, "not found: NOPE"));
 }
 
-TEST_CASE("--watch 200ms --count 3 without a terminal: three whole frames, then the last sample's exit code") {
-    CoreServer s(3);
-    s.client.create_durable("AA_CORE_HOT", durable_config(kDurable));
-    const auto r = s.diag({"--watch", "200ms", "--count", "3"});
-    INFO(r.out, r.err);
-    CHECK(r.exit_code == 0);
-    CHECK(r.out.starts_with("NATS JetStream @ "));
-    const std::vector<std::string> frames = frames_of(r.out);
-    REQUIRE(frames.size() == 3);
-    const std::vector<std::string> trends{"▁", "▁▁", "▁▁▁"};  // pending stays 3: a flat line, one bar per sample
-    for (std::size_t i = 0; i < frames.size(); ++i) {
-        const std::string& frame = frames[i];
-        INFO("frame ", i, ":\n", frame);
-        // The header as every report has it, its first line ending in the sample's time.
-        const std::string first_line = frame.substr(0, frame.find('\n'));
-        CHECK(first_line.starts_with("NATS JetStream @ " + s.server.url() + " (nats-server 2.9.10, standalone) at 20"));
-        CHECK(first_line.ends_with("Z"));
-        CHECK(contains(frame, "\n" + std::string(60, '=') + "\n\nConsumer normalize-hrv-durable on AA_CORE_HOT\n"));
-        CHECK(contains(frame, "  Pending:          3\n"));
-        CHECK(contains(frame, "  Verdict:          BACKLOG\n"));
-        CHECK(contains(frame, "  Pending Trend:    " + trends[i] + "\n"));
-        CHECK(frame.ends_with("\n\n"));  // a blank line closes each frame
-    }
-    CHECK(contains(frames[0], "  ETA:              -\n"));
-    CHECK(contains(frames[2], "  Rate:             0.0/s processed"));
-    CHECK(contains(frames[2], "  ETA:              never (not draining)\n"));
-    CHECK(r.out.find("\x1b[") == std::string::npos);  // no redraw codes without a terminal
-    CHECK(r.elapsed >= 400ms);
-
-    const auto json = s.diag({"--watch", "100ms", "--count", "2", "--json"});
-    CHECK(json.exit_code == 0);
-    std::size_t lines = 0;
-    std::string rest = json.out;
-    for (std::size_t pos; (pos = rest.find('\n')) != std::string::npos; rest = rest.substr(pos + 1)) {
-        const Json doc = Json::parse(rest.substr(0, pos));
-        CHECK(doc.at("verdict") == "backlog");
-        CHECK(doc.at("progress").is_object());
-        CHECK(doc.at("server").at("url") == s.server.url());
-        ++lines;
-    }
-    CHECK(lines == 2);
-}
-
-TEST_CASE("--watch ends cleanly with exit 0 on Ctrl-C, even for a failing consumer") {
-    CoreServer s(1);
-    const auto r = aa::test::run_aa_nats_interrupted({"consumer-diag", "--watch", "1s", "-s", s.server.url()}, 700ms);
-    INFO(r.out, r.err);
-    CHECK(r.exit_code == 0);  // the durable is missing, yet Ctrl-C is how a watch ends
-    const std::vector<std::string> frames = frames_of(r.out);
-    REQUIRE(frames.size() == 1);
-    CHECK(contains(frames[0], "  Verdict:          MISSING\n"));
-    CHECK(contains(frames[0], "  ETA:              -\n"));
-    CHECK(r.err.empty());
-    CHECK(r.elapsed < 1500ms);
-}
-
 TEST_CASE("bad input: usage errors exit 2 before connecting; no JetStream exits 3") {
     const std::string nowhere = fmt::format("nats://127.0.0.1:{}", aa::test::free_port());
     for (const std::vector<std::string>& args :
@@ -387,33 +278,4 @@ TEST_CASE("bad input: usage errors exit 2 before connecting; no JetStream exits 
     CHECK(no_js.json().at("error").at("exit_code") == 3);
     const auto down = run_aa_nats({"consumer-diag", "--timeout", "500ms", "-s", nowhere});
     CHECK(down.exit_code == 3);
-}
-
-TEST_CASE("on a 3-node cluster: leader and replicas are shown; only stream infos settle clustering") {
-    aa::test::NatsCluster cluster;
-    TestClient client(cluster.url(0));
-    client.create_stream(stream_config("AA_CORE_HOT", {"athlete-ally.>"}, 3));
-    client.js_publish("athlete-ally.hrv", "{}");
-    client.create_durable("AA_CORE_HOT", durable_config(kDurable));
-    const auto r = run_aa_nats({"consumer-diag", "-s", cluster.url(0)});
-    INFO(r.out, r.err);
-    CHECK(r.exit_code == 0);
-    const Json doc = run_aa_nats({"consumer-diag", "--json", "-s", cluster.url(0)}).json();
-    const std::string leader = doc.at("info").at("cluster").at("leader");
-    CHECK(contains(r.out, "Cluster:          aa-test, leader " + leader + "\n"));
-    REQUIRE(doc.at("info").at("cluster").at("replicas").size() == 2);
-    for (const auto& replica : doc.at("info").at("cluster").at("replicas")) {
-        CHECK(contains(r.out, "  " + replica.at("name").get<std::string>() + ": "));
-    }
-    // One consumer reads consumer infos only, which do not settle clustering
-    // (clustering.hpp): the greeting names a cluster, so it stays unknown.
-    CHECK(r.out.starts_with(header(cluster.url(0), "clustering unknown")));
-    CHECK(doc.at("server").at("clustering") == "unknown");
-    // --all reads the streams' infos, which do.
-    const auto all = run_aa_nats({"consumer-diag", "--all", "-s", cluster.url(0)});
-    INFO(all.out, all.err);
-    CHECK(all.out.starts_with(header(cluster.url(0), "cluster aa-test")));
-    const Json all_doc = run_aa_nats({"consumer-diag", "--all", "--json", "-s", cluster.url(0)}).json();
-    CHECK(all_doc.at("server").at("clustered") == true);
-    CHECK(all_doc.at("server").at("cluster") == "aa-test");
 }
