@@ -1,6 +1,7 @@
 // Human renderings of consumer-diag reports: one consumer, and the --all table.
 
 #include "commands/consumer_diag/render.hpp"
+#include "commands/consumer_diag/render_parts.hpp"
 
 #include <algorithm>
 

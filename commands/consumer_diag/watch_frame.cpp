@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands/consumer_diag/render.hpp"
+#include "commands/consumer_diag/render_parts.hpp"
 #include "src/duration.hpp"
 
 namespace aa::consumer_diag {
