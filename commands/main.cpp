@@ -13,6 +13,7 @@
 
 #include "commands/consumer_diag/consumer_diag.hpp"
 #include "commands/ensure_streams/ensure_streams.hpp"
+#include "commands/error_report.hpp"
 #include "commands/migrate_verify/migrate_verify.hpp"
 #include "commands/stream_info/stream_info.hpp"
 #include "src/command_line.hpp"
@@ -24,7 +25,6 @@
 #include "src/server_url.hpp"
 #include "src/signals.hpp"
 #include "src/topology.hpp"
-#include "src/text.hpp"
 
 namespace {
 
@@ -51,17 +51,12 @@ void add_command(CLI::App& app, std::vector<Command>& table, const char* name, c
     table.push_back({sub, [&options, run](aa::CommandContext& context) { return run(options, context); }});
 }
 
+int report_error(const aa::ErrorReport& report, bool json) {
+    return static_cast<int>(aa::print_error_report(report, std::cout, std::cerr, json));
+}
+
 int report_error(const std::string& message, aa::ExitCode code, bool json) {
-    const std::string clean = aa::scrub_secrets(message, g_secrets);
-    // The message may quote a server's error text or a name as typed: escaped
-    // on the terminal (one line, no escape sequences), exact in the JSON.
-    std::cerr << "aa-nats: error: " << aa::printable(clean) << '\n';
-    if (json) {
-        const aa::Json doc{{"schema_version", aa::kJsonSchemaVersion},
-                           {"error", {{"message", clean}, {"exit_code", static_cast<int>(code)}}}};
-        std::cout << doc.dump(2, ' ', false, aa::Json::error_handler_t::replace) << '\n';
-    }
-    return static_cast<int>(code);
+    return report_error(aa::ErrorReport{code, aa::scrub_secrets(message, g_secrets)}, json);
 }
 
 bool argv_has(int argc, char** argv, const char* flag) {
@@ -163,10 +158,8 @@ int main(int argc, char** argv) {
         for (const Command& command : commands) {
             if (command.app->parsed()) code = static_cast<int>(command.run(context));
         }
-    } catch (const aa::Error& e) {
-        code = report_error(e.what(), e.exit_code(), flags.json);
-    } catch (const std::exception& e) {
-        code = report_error(fmt::format("internal error: {}", e.what()), aa::ExitCode::unavailable, flags.json);
+    } catch (...) {
+        code = report_error(aa::error_report(std::current_exception(), g_secrets), flags.json);
     }
     std::cout.flush();
     std::cerr.flush();

@@ -13,6 +13,7 @@ enum class ExitCode : int {
     check_failed = 1,  // the check or the question failed (missing stream, drift, ...)
     usage = 2,         // bad flag, bad environment value, unreadable file
     unavailable = 3,   // cannot talk to NATS/JetStream
+    internal = 4,      // a bug in aa-nats: an exception that is not an aa::Error
 };
 
 // The exit code of a run stopped by a termination signal: 128 + the signal,

@@ -21,7 +21,7 @@ void add_global_options(CLI::App& app, GlobalFlags& flags) {
 
 const char* exit_codes_help() {
     return "Exit codes: 0 ok, 1 check failed, 2 usage or configuration error, 3 cannot talk to NATS/JetStream,\n"
-           "128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).\n"
+           "4 internal error (a bug in aa-nats), 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).\n"
            "Settings: flag > environment > --env-file > natscli context > default.\n"
            "Topology variables: EVENT_STREAM_MODE, STREAM_CORE_NAME, STREAM_VENDOR_NAME, STREAM_DLQ_NAME,\n"
            "STREAM_LEGACY_NAME, NODE_ENV (production: 3 replicas).";

@@ -1,0 +1,82 @@
+// The one mapping from what a run threw to its exit code and message (docs/exit-codes.md).
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "commands/error_report.hpp"
+#include "src/errors.hpp"
+
+namespace {
+
+template <typename Exception>
+aa::ErrorReport report_of(const Exception& thrown, const std::vector<std::string>& secrets = {}) {
+    return aa::error_report(std::make_exception_ptr(thrown), secrets);
+}
+
+}  // namespace
+
+TEST_CASE("an aa::Error keeps its own exit code and message") {
+    const aa::ErrorReport unavailable = report_of(aa::ConnectionError("cannot connect to nats://h:4222: refused"));
+    CHECK(unavailable.code == aa::ExitCode::unavailable);
+    CHECK(static_cast<int>(unavailable.code) == 3);
+    CHECK(unavailable.message == "cannot connect to nats://h:4222: refused");
+    CHECK(unavailable.line() == "aa-nats: error: cannot connect to nats://h:4222: refused");
+
+    const aa::ErrorReport usage = report_of(aa::UsageError("--timeout=\"xx\": invalid duration"));
+    CHECK(static_cast<int>(usage.code) == 2);
+    CHECK(usage.message == "--timeout=\"xx\": invalid duration");
+}
+
+TEST_CASE("any other exception is an internal error (exit 4), not a NATS problem") {
+    const aa::ErrorReport bug = report_of(std::runtime_error("boom"));
+    CHECK(bug.code == aa::ExitCode::internal);
+    CHECK(static_cast<int>(bug.code) == 4);
+    CHECK(bug.message == "internal error: boom (this is a bug in aa-nats; please report it)");
+    CHECK(bug.line() == "aa-nats: internal error: boom (this is a bug in aa-nats; please report it)");
+
+    // What a careless read of a server reply throws.
+    try {
+        const aa::Json reply = aa::Json::parse(R"({"total": "three"})");
+        (void)reply.at("total").get<int>();
+        FAIL("a string read as a number must throw");
+    } catch (...) {
+        const aa::ErrorReport json_bug = aa::error_report(std::current_exception(), {});
+        CHECK(json_bug.code == aa::ExitCode::internal);
+        CHECK(json_bug.message.starts_with("internal error: [json.exception.type_error"));
+    }
+
+    const aa::ErrorReport odd = aa::error_report(std::make_exception_ptr(42), {});
+    CHECK(odd.code == aa::ExitCode::internal);
+    CHECK(odd.message ==
+          "internal error: an exception that is not a std::exception (this is a bug in aa-nats; please report it)");
+}
+
+TEST_CASE("the secrets passed along are scrubbed from every reported message") {
+    const std::vector<std::string> secrets{"s3cret", "t0k"};
+    const aa::ErrorReport auth = report_of(aa::ConnectionError("authorization violation for ops:s3cret"), secrets);
+    CHECK(auth.message == "authorization violation for ops:[REDACTED]");
+    CHECK(auth.line().find("s3cret") == std::string::npos);
+    CHECK(auth.document().dump().find("s3cret") == std::string::npos);
+
+    const aa::ErrorReport bug = report_of(std::runtime_error("password s3cret"), secrets);
+    CHECK(bug.message == "internal error: password [REDACTED] (this is a bug in aa-nats; please report it)");
+}
+
+TEST_CASE("a report prints one escaped line on stderr, and the exact message as JSON when asked") {
+    const aa::ErrorReport report = report_of(aa::ConnectionError("stream \x1b[31mX: timeout"));
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(aa::print_error_report(report, out, err, false) == aa::ExitCode::unavailable);
+    CHECK(err.str() == "aa-nats: error: stream \\x1b[31mX: timeout\n");
+    CHECK(out.str().empty());
+
+    std::ostringstream json_out;
+    std::ostringstream json_err;
+    aa::print_error_report(report, json_out, json_err, true);
+    const aa::Json document = aa::Json::parse(json_out.str());
+    CHECK(document.at("schema_version") == 1);
+    CHECK(document.at("error").at("exit_code") == 3);
+    CHECK(document.at("error").at("message") == "stream \x1b[31mX: timeout");
+    CHECK(json_err.str() == err.str());
+}
