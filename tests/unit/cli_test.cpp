@@ -1,9 +1,11 @@
-// The one mapping from what a run threw to its exit code and message (docs/exit-codes.md).
+// The command-line interface as a value, and the one mapping from what a run
+// threw to its exit code and message (docs/exit-codes.md).
 
 #include <doctest/doctest.h>
 
 #include <sstream>
 
+#include "commands/cli.hpp"
 #include "commands/error_report.hpp"
 #include "src/errors.hpp"
 
@@ -12,6 +14,17 @@ namespace {
 template <typename Exception>
 aa::ErrorReport report_of(const Exception& thrown, const std::vector<std::string>& secrets = {}) {
     return aa::error_report(std::make_exception_ptr(thrown), secrets);
+}
+
+std::string usage_error_of(const std::vector<std::string>& args) {
+    aa::Cli cli;
+    std::ostringstream out;
+    try {
+        cli.parse(args, out);
+    } catch (const aa::UsageError& e) {
+        return e.what();
+    }
+    return "no error";
 }
 
 }  // namespace
@@ -79,4 +92,54 @@ TEST_CASE("a report prints one escaped line on stderr, and the exact message as 
     CHECK(document.at("error").at("exit_code") == 3);
     CHECK(document.at("error").at("message") == "stream \x1b[31mX: timeout");
     CHECK(json_err.str() == err.str());
+}
+
+TEST_CASE("the CLI has the four subcommands, in help order") {
+    aa::Cli cli;
+    std::vector<std::string> names;
+    for (const CLI::App* sub : cli.app().get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+    }
+    CHECK(names == std::vector<std::string>{"stream-info", "consumer-diag", "migrate-verify", "ensure-streams"});
+}
+
+TEST_CASE("parsing fills the global options, before or after the subcommand, without touching the network") {
+    aa::Cli cli;
+    std::ostringstream out;
+    CHECK(cli.parse({"aa-nats", "stream-info", "--json", "--server", "nats://x:1"}, out) == aa::Cli::Parsed::command);
+    CHECK(cli.app().got_subcommand("stream-info"));
+    CHECK(cli.flags().json);
+    CHECK(cli.flags().server == std::optional<std::string>("nats://x:1"));
+    CHECK(out.str().empty());
+
+    aa::Cli before;
+    CHECK(before.parse({"aa-nats", "--token", "t0k", "ensure-streams", "--dry-run"}, out) == aa::Cli::Parsed::command);
+    CHECK(before.app().got_subcommand("ensure-streams"));
+    CHECK(before.flags().token == std::optional<std::string>("t0k"));
+    CHECK_FALSE(before.flags().json);
+}
+
+TEST_CASE("help is printed, not run") {
+    aa::Cli cli;
+    std::ostringstream out;
+    CHECK(cli.parse({"aa-nats", "--help"}, out) == aa::Cli::Parsed::help_shown);
+    CHECK(out.str().find("consumer-diag") != std::string::npos);
+    CHECK(out.str().find("Exit codes:") != std::string::npos);
+}
+
+TEST_CASE("a parse error is a usage error that never echoes a value") {
+    CHECK(usage_error_of({"aa-nats", "stream-info", "--pasword", "s3cret"}) ==
+          "unknown option --pasword (see aa-nats --help)");
+    CHECK(usage_error_of({"aa-nats", "stream-info", "--pasword=s3cret"}) ==
+          "unknown option --pasword (see aa-nats --help)");
+    CHECK(usage_error_of({"aa-nats"}).ends_with("(see aa-nats --help)"));
+    CHECK(usage_error_of({"aa-nats", "stream-info", "--timeout"}).ends_with("(see aa-nats --help)"));
+}
+
+TEST_CASE("secrets and --json are known before parsing") {
+    CHECK(aa::secrets_in_arguments({"aa-nats", "--password", "pw", "--token=tk", "stream-info", "--password"}) ==
+          std::vector<std::string>{"pw", "tk"});
+    CHECK(aa::secrets_in_arguments({"aa-nats", "--passwords", "x", "--token-file=y"}).empty());
+    CHECK(aa::json_in_arguments({"aa-nats", "stream-info", "--json"}));
+    CHECK_FALSE(aa::json_in_arguments({"aa-nats", "stream-info", "--json=1"}));
 }
