@@ -1,9 +1,14 @@
-// aa-nats: parse, dispatch once, and map every error to its exit code here.
+// aa-nats as a list of passes: read the invocation, parse, resolve the
+// settings, run the command, report what stopped it, end. What each pass
+// decides lives in the core library (commands/cli.hpp, commands/error_report.hpp),
+// where unit tests reach it; this file only strings the passes together.
 
 #include <unistd.h>
 
 #include <iostream>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "commands/cli.hpp"
@@ -14,17 +19,104 @@
 #include "src/errors.hpp"
 #include "src/nats_connection.hpp"
 #include "src/output.hpp"
+#include "src/settings.hpp"
 #include "src/signals.hpp"
 #include "src/topology.hpp"
 
 namespace {
 
-// The secrets known so far, for scrubbing error messages; filled once the
-// settings are resolved, and from the raw arguments before that.
-std::vector<std::string> g_secrets;
+using Secrets = std::vector<std::string>;
 
-int report_error(const std::exception_ptr& error, bool json) {
-    return static_cast<int>(aa::print_error_report(aa::error_report(error, g_secrets), std::cout, std::cerr, json));
+// What the operator typed, and what must be known of it before CLI11 parses it.
+struct Invocation {
+    std::vector<std::string> args;  // argv, program name first
+    Secrets secrets;                // values of --password and --token
+    bool json_asked = false;        // --json anywhere, for reporting a parse error
+};
+
+Invocation read_invocation(int argc, char** argv) {
+    std::vector<std::string> args(argv, argv + argc);
+    Secrets secrets = aa::secrets_in_arguments(args);
+    const bool json_asked = aa::json_in_arguments(args);
+    return {std::move(args), std::move(secrets), json_asked};
+}
+
+// Prints what ERROR means for the operator and returns its exit code.
+aa::ExitCode report(const std::exception_ptr& error, const Secrets& secrets, bool json) {
+    return aa::print_error_report(aa::error_report(error, secrets), std::cout, std::cerr, json);
+}
+
+// nullopt when a subcommand is to run; else the exit code of a run that ends
+// here: help or the version printed (0), or a usage error reported (2).
+std::optional<int> parse(aa::Cli& cli, const Invocation& invocation) {
+    try {
+        if (cli.parse(invocation.args) == aa::Cli::Parsed::help_shown) return 0;
+        return std::nullopt;
+    } catch (...) {
+        return static_cast<int>(report(std::current_exception(), invocation.secrets, invocation.json_asked));
+    }
+}
+
+// The settings every command shares. Their secrets (passwords, tokens, URL
+// user info) join SECRETS, so that nothing reported from here on shows them.
+aa::Settings resolve(const aa::GlobalFlags& flags, const aa::Environment& environment, Secrets& secrets) {
+    aa::Settings settings = aa::resolve_settings(flags, environment);
+    const Secrets configured = settings.connection.secrets();
+    secrets.insert(secrets.end(), configured.begin(), configured.end());
+    return settings;
+}
+
+// The command line to run again (e.g. to complete a torn subject move). The
+// topology variables set in this process's environment are part of it:
+// without them a pasted command could target other stream names or replicas.
+// (Connection variables such as NATS_URL are left out: they may hold credentials.)
+std::string command_line_to_repeat(const std::vector<std::string>& args, const aa::Environment& environment,
+                                   const Secrets& secrets) {
+    std::vector<std::pair<std::string, std::string>> topology_environment;
+    for (const std::string_view name : aa::kTopologyVariables) {
+        if (const auto value = environment.get(name)) topology_environment.emplace_back(name, *value);
+    }
+    return aa::shell_command_line(topology_environment, args, secrets);
+}
+
+aa::ExitCode run(const aa::Cli& cli, aa::Settings settings, const Invocation& invocation,
+                 const aa::Environment& environment, const Secrets& secrets) {
+    const bool terminal = ::isatty(STDOUT_FILENO) == 1;
+    const bool color = aa::should_color(terminal, cli.flags().no_color, settings.env.get("NO_COLOR").has_value());
+    aa::Output output{std::cout, std::cerr, cli.flags().json, aa::Style(color), terminal};
+    aa::CommandContext context(std::move(settings), output);
+    // Built only if asked for; everything it reads outlives the context.
+    context.set_command_line(
+        [&invocation, &environment, &secrets] { return command_line_to_repeat(invocation.args, environment, secrets); });
+    return cli.run(context);
+}
+
+// Resolves the settings and runs the parsed command; whatever stops either is
+// reported, scrubbed of every secret known by then.
+aa::ExitCode resolve_and_run(const aa::Cli& cli, const Invocation& invocation) {
+    Secrets secrets = invocation.secrets;
+    try {
+        // Read once: the settings and the command line to repeat see the same environment.
+        const aa::Environment environment = aa::Environment::from_process();
+        aa::Settings settings = resolve(cli.flags(), environment, secrets);
+        return run(cli, std::move(settings), invocation, environment, secrets);
+    } catch (...) {
+        return report(std::current_exception(), secrets, cli.flags().json);
+    }
+}
+
+// Ends the process with CODE once everything is printed.
+int end(aa::ExitCode code) {
+    std::cout.flush();
+    std::cerr.flush();
+    aa::shutdown_nats_library();
+    // A signal held during a subject move, and the command chose to end by it
+    // (not when a torn move's exit code matters more): die by it, so that a
+    // shell script stops on Ctrl-C as it would for any other program.
+    if (const std::optional<int> held = aa::held_signal(); held && code == aa::exit_code_for_signal(*held)) {
+        aa::die_by_signal(*held);
+    }
+    return static_cast<int>(code);
 }
 
 }  // namespace
@@ -32,53 +124,8 @@ int report_error(const std::exception_ptr& error, bool json) {
 int main(int argc, char** argv) {
     // First, before any thread exists: every thread inherits the blocked signals.
     aa::start_signal_handling();
-
+    const Invocation invocation = read_invocation(argc, argv);
     aa::Cli cli;
-    const std::vector<std::string> args(argv, argv + argc);
-    const bool json_requested = aa::json_in_arguments(args);
-    // Before parsing, note the values of secret-bearing flags, in either spelling.
-    g_secrets = aa::secrets_in_arguments(args);
-
-    try {
-        if (cli.parse(args) == aa::Cli::Parsed::help_shown) return 0;
-    } catch (...) {
-        return report_error(std::current_exception(), json_requested);
-    }
-
-    const aa::GlobalFlags& flags = cli.flags();
-    int code = 0;
-    try {
-        aa::Settings settings = aa::resolve_settings(flags, aa::Environment::from_process());
-        const auto secrets = settings.connection.secrets();
-        g_secrets.insert(g_secrets.end(), secrets.begin(), secrets.end());
-        const bool terminal = ::isatty(STDOUT_FILENO) == 1;
-        const bool color = aa::should_color(terminal, flags.no_color, settings.env.get("NO_COLOR").has_value());
-        aa::Output output{std::cout, std::cerr, flags.json, aa::Style(color), terminal};
-        aa::CommandContext context(std::move(settings), output);
-        // The topology variables set in this process's environment are part
-        // of the command: without them a pasted command could target other
-        // stream names or replicas. (Connection variables such as NATS_URL are
-        // left out: they may hold credentials.)
-        std::vector<std::pair<std::string, std::string>> topology_environment;
-        const aa::Environment process_environment = aa::Environment::from_process();
-        for (const std::string_view name : aa::kTopologyVariables) {
-            if (const auto value = process_environment.get(name)) topology_environment.emplace_back(name, *value);
-        }
-        context.set_command_line(aa::shell_command_line(topology_environment, args, g_secrets));
-
-        code = static_cast<int>(cli.run(context));
-    } catch (...) {
-        code = report_error(std::current_exception(), flags.json);
-    }
-    std::cout.flush();
-    std::cerr.flush();
-    aa::shutdown_nats_library();
-    // A signal held during a subject move, and the command chose to end by it
-    // (not when a torn move's exit code matters more): die by it, so that a
-    // shell script stops on Ctrl-C as it would for any other program.
-    if (const std::optional<int> held = aa::held_signal();
-        held && code == static_cast<int>(aa::exit_code_for_signal(*held))) {
-        aa::die_by_signal(*held);
-    }
-    return code;
+    if (const std::optional<int> done = parse(cli, invocation)) return *done;
+    return end(resolve_and_run(cli, invocation));
 }

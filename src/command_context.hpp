@@ -3,6 +3,7 @@
 // JetStream client that connects on first use (so --help and usage errors
 // never touch the network).
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -22,9 +23,10 @@ public:
     const Output& output() const { return output_; }
 
     // The command line as the operator typed it, secrets replaced, for
-    // messages that name a command to run again (empty when not set).
-    const std::string& command_line() const { return command_line_; }
-    void set_command_line(std::string command_line) { command_line_ = std::move(command_line); }
+    // messages that name a command to run again (empty when not set). Built
+    // on demand: only a torn subject move needs it.
+    std::string command_line() const { return command_line_ ? command_line_() : std::string(); }
+    void set_command_line(std::function<std::string()> make) { command_line_ = std::move(make); }
 
     // Connects on first call; throws ConnectionError when it cannot.
     JetStreamClient& jetstream();
@@ -36,7 +38,7 @@ public:
 private:
     Settings settings_;
     Output output_;
-    std::string command_line_;
+    std::function<std::string()> command_line_;
     std::unique_ptr<NatsConnection> connection_;
     std::unique_ptr<JetStreamClient> client_;
     std::optional<ServerFacts> server_;
