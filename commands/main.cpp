@@ -105,17 +105,15 @@ aa::ExitCode resolve_and_run(const aa::Cli& cli, const Invocation& invocation) {
     }
 }
 
-// Ends the process with CODE once everything is printed.
+// Ends the process with CODE once everything is printed. A code that stands
+// for a signal (ensure-streams held it during a subject move, and chose to end
+// by it) ends the process by that signal instead, so that a shell script stops
+// on Ctrl-C as it would for any other program (docs/exit-codes.md, "Signals").
 int end(aa::ExitCode code) {
     std::cout.flush();
     std::cerr.flush();
     aa::shutdown_nats_library();
-    // A signal held during a subject move, and the command chose to end by it
-    // (not when a torn move's exit code matters more): die by it, so that a
-    // shell script stops on Ctrl-C as it would for any other program.
-    if (const std::optional<int> held = aa::held_signal(); held && code == aa::exit_code_for_signal(*held)) {
-        aa::die_by_signal(*held);
-    }
+    if (const std::optional<int> signal = aa::signal_of(code)) aa::die_by_signal(*signal);
     return static_cast<int>(code);
 }
 

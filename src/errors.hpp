@@ -2,6 +2,7 @@
 // The error hierarchy of aa-nats. Every failure that ends a command is one of
 // these; main catches them once and maps them to an exit code (docs/exit-codes.md).
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -17,8 +18,18 @@ enum class ExitCode : int {
 };
 
 // The exit code of a run stopped by a termination signal: 128 + the signal,
-// as shells report it (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
+// as shells report it (130 SIGINT, 143 SIGTERM, 129 SIGHUP). A command that
+// returns it asks to end by that signal: main then dies by it (signals.hpp)
+// rather than exiting with the number.
 inline ExitCode exit_code_for_signal(int signal) { return static_cast<ExitCode>(128 + signal); }
+
+// The signal an exit_code_for_signal code stands for, so that "end by signal
+// N" is read from the code itself; nullopt for the plain exit codes (0-4).
+inline std::optional<int> signal_of(ExitCode code) {
+    const int value = static_cast<int>(code);
+    if (value > 128 && value < 256) return value - 128;
+    return std::nullopt;
+}
 
 // Base of every error that ends a command with a message and an exit code.
 class Error : public std::runtime_error {

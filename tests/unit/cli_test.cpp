@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <csignal>
 #include <sstream>
 
 #include "commands/cli.hpp"
@@ -92,6 +93,16 @@ TEST_CASE("a report prints one escaped line on stderr, and the exact message as 
     CHECK(document.at("error").at("exit_code") == 3);
     CHECK(document.at("error").at("message") == "stream \x1b[31mX: timeout");
     CHECK(json_err.str() == err.str());
+}
+
+TEST_CASE("an exit code of 128 + N stands for ending by signal N; the documented codes do not") {
+    CHECK(aa::signal_of(aa::exit_code_for_signal(SIGINT)) == SIGINT);
+    CHECK(aa::signal_of(aa::exit_code_for_signal(SIGTERM)) == SIGTERM);
+    CHECK(aa::signal_of(aa::exit_code_for_signal(SIGHUP)) == SIGHUP);
+    for (const aa::ExitCode code : {aa::ExitCode::ok, aa::ExitCode::check_failed, aa::ExitCode::usage,
+                                    aa::ExitCode::unavailable, aa::ExitCode::internal}) {
+        CHECK_FALSE(aa::signal_of(code).has_value());
+    }
 }
 
 TEST_CASE("the CLI has the four subcommands, in help order") {
