@@ -34,7 +34,7 @@ private:
 enum class JsonLayout { document, line };
 
 struct Output {
-    std::ostream& out;  // results: human text or exactly one JSON document
+    std::ostream& out;  // results: human text or one JSON document (one per sample with --watch)
     std::ostream& err;  // diagnostics: "aa-nats: error: ..." and warnings
     bool json = false;
     Style style{false};
