@@ -55,6 +55,31 @@ Facts gather(JetStreamClient& js, const Targets& targets) {
     return facts;
 }
 
+// PHASE or --detect, read before connecting: a bad phase is a usage error,
+// whatever the server. nullopt: --detect.
+std::optional<int> phase_of(const Options& options) {
+    const bool phase_given = !options.phase.empty();
+    if (options.detect && phase_given) throw UsageError("give either a PHASE or --detect, not both");
+    if (!options.detect && !phase_given) throw UsageError("missing PHASE (0, 1, 2 or 3), or --detect");
+    return phase_given ? std::optional<int>(aa::parse_phase(options.phase)) : std::nullopt;
+}
+
+Targets targets_of(const Settings& settings) {
+    require_distinct_names(settings.topology.names);
+    return Targets{settings.topology.names,
+                   resolve_service_settings(settings.env, settings.topology.names.core, settings.topology.names.legacy),
+                   event_families(settings.topology.mode, /*migrating=*/true)};
+}
+
+// The server, its clustering settled by the stream infos FACTS hold.
+ServerFacts server_of(CommandContext& context, const Facts& facts) {
+    ServerFacts server = context.server();
+    for (const auto* info : {&facts.core, &facts.vendor, &facts.dlq, &facts.legacy}) {
+        if (*info) note_stream_cluster(server, **info);
+    }
+    return server;
+}
+
 }  // namespace
 
 void add_options(CLI::App& command, Options& options) {
@@ -64,26 +89,11 @@ void add_options(CLI::App& command, Options& options) {
 }
 
 ExitCode run(const Options& options, CommandContext& context) {
-    const bool phase_given = !options.phase.empty();
-    if (options.detect && phase_given) throw UsageError("give either a PHASE or --detect, not both");
-    if (!options.detect && !phase_given) throw UsageError("missing PHASE (0, 1, 2 or 3), or --detect");
-    // Parsed before connecting: a bad phase is a usage error, whatever the server.
-    const int phase = phase_given ? aa::parse_phase(options.phase) : -1;
-
-    const Settings& settings = context.settings();
-    require_distinct_names(settings.topology.names);
-    const Targets targets{settings.topology.names,
-                          resolve_service_settings(settings.env, settings.topology.names.core,
-                                                   settings.topology.names.legacy),
-                          event_families(settings.topology.mode, /*migrating=*/true)};
-
+    const std::optional<int> phase = phase_of(options);
+    const Targets targets = targets_of(context.settings());
     const Facts facts = gather(context.jetstream(), targets);
-    Result result = phase_given ? verify(phase, facts, targets) : detect(facts, targets);
-    result.server = context.server();
-    for (const auto* info : {&facts.core, &facts.vendor, &facts.dlq, &facts.legacy}) {
-        if (*info) note_stream_cluster(result.server, **info);
-    }
-
+    Result result = phase ? verify(*phase, facts, targets) : detect(facts, targets);
+    result.server = server_of(context, facts);
     return emit(context.output(), result, render_human, to_json, exit_code);
 }
 

@@ -46,6 +46,33 @@ void gather_named(JetStreamClient& js, const std::vector<Target>& wanted, const 
     }
 }
 
+// Checked before connecting: a bad name is a usage error, whatever the server.
+void check_options(const Options& options) {
+    if (options.all && !options.names.empty()) throw UsageError("--all cannot be combined with stream names");
+    for (const auto& name : options.names) {
+        if (auto problem = stream_name_problem(name)) throw UsageError(fmt::format("stream \"{}\": {}", name, *problem));
+    }
+}
+
+// The streams asked for (or every one), who captures each event subject
+// family, and the server, its clustering settled by the stream infos read.
+Result gather(const Options& options, CommandContext& context) {
+    JetStreamClient& js = context.jetstream();
+    const TopologySettings& topology = context.settings().topology;
+    Result result;
+    result.all = options.all;
+    result.names_given = !options.names.empty();
+    if (options.all) {
+        gather_all(js, topology, result);
+    } else {
+        const auto families = result.names_given ? std::vector<std::string>{} : event_families(topology.mode, /*migrating=*/false);
+        gather_named(js, targets(options, topology), families, result);
+    }
+    result.server = context.server();
+    for (const auto& s : result.streams) note_stream_cluster(result.server, s.info);
+    return result;
+}
+
 }  // namespace
 
 void add_options(CLI::App& command, Options& options) {
@@ -88,26 +115,9 @@ ExitCode exit_code(const Result& result) {
 }
 
 ExitCode run(const Options& options, CommandContext& context) {
-    if (options.all && !options.names.empty()) throw UsageError("--all cannot be combined with stream names");
-    for (const auto& name : options.names) {
-        if (auto problem = stream_name_problem(name)) throw UsageError(fmt::format("stream \"{}\": {}", name, *problem));
-    }
-
-    JetStreamClient& js = context.jetstream();
-    const TopologySettings& topology = context.settings().topology;
-    Result result;
-    result.all = options.all;
-    result.names_given = !options.names.empty();
-    if (options.all) {
-        gather_all(js, topology, result);
-    } else {
-        const auto families = result.names_given ? std::vector<std::string>{} : event_families(topology.mode, /*migrating=*/false);
-        gather_named(js, targets(options, topology), families, result);
-    }
-    attach_drift(result, topology);
-    result.server = context.server();
-    for (const auto& s : result.streams) note_stream_cluster(result.server, s.info);
-
+    check_options(options);
+    Result result = gather(options, context);
+    attach_drift(result, context.settings().topology);
     return emit(context.output(), result, render_human, to_json, exit_code);
 }
 
