@@ -80,7 +80,7 @@ void render_applied(const Result& result, const Style& style, std::ostream& out)
 // it, or by an exit code that says what the operator must act on.
 void render_held_signal(const Result& result, int signal, const Style& style, std::ostream& out) {
     const ExitCode code = exit_code(result);
-    if (code == exit_code_for_signal(signal)) {
+    if (signal_of(code) == signal) {
         out << style.warn(fmt::format("Stopped by {}: it arrived during the subject move and was held until the "
                                       "move was answered.",
                                       signal_name(signal)))
