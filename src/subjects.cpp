@@ -51,6 +51,14 @@ bool any_covers(const std::vector<std::string>& patterns, std::string_view filte
     return false;
 }
 
+std::vector<std::string> uncovered(const std::vector<std::string>& patterns, const std::vector<std::string>& filters) {
+    std::vector<std::string> out;
+    for (const auto& filter : filters) {
+        if (!any_covers(patterns, filter)) out.push_back(filter);
+    }
+    return out;
+}
+
 bool any_overlaps(const std::vector<std::string>& patterns, std::string_view filter) {
     for (const auto& p : patterns) {
         if (subjects_overlap(p, filter)) return true;

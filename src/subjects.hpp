@@ -18,6 +18,9 @@ bool subjects_overlap(std::string_view a, std::string_view b);
 // True when some pattern in PATTERNS covers FILTER.
 bool any_covers(const std::vector<std::string>& patterns, std::string_view filter);
 
+// The FILTERS that no pattern in PATTERNS covers, in their order.
+std::vector<std::string> uncovered(const std::vector<std::string>& patterns, const std::vector<std::string>& filters);
+
 // True when some pattern in PATTERNS overlaps FILTER.
 bool any_overlaps(const std::vector<std::string>& patterns, std::string_view filter);
 

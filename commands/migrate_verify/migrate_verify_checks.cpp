@@ -28,10 +28,7 @@ Check stream_exists(std::string id, int phase, StreamRole role, const std::strin
 Check captures(std::string id, int phase, const std::string& name, const Json& info,
                const std::vector<std::string>& required) {
     const auto subjects = subjects_of(info);
-    std::vector<std::string> missing;
-    for (const auto& subject : required) {
-        if (!any_covers(subjects, subject)) missing.push_back(subject);
-    }
+    const std::vector<std::string> missing = uncovered(subjects, required);
     return Check{std::move(id),
                  phase,
                  fmt::format("{} captures {}", name, join(required)),
@@ -93,10 +90,7 @@ Check filter_captured(std::string id, int phase, const std::string& durable, con
     std::vector<std::string> filters = strings_at(config, "filter_subjects");  // 2.10+
     if (const auto single = string_or(config, "filter_subject"); !single.empty()) filters.push_back(single);
     const auto subjects = subjects_of(stream_info);
-    std::vector<std::string> outside;
-    for (const auto& filter : filters) {
-        if (!any_covers(subjects, filter)) outside.push_back(filter);
-    }
+    const std::vector<std::string> outside = uncovered(subjects, filters);
     Check check{std::move(id),
                 phase,
                 fmt::format("filter subject of {} is captured by {}", durable, stream),

@@ -27,3 +27,10 @@ TEST_CASE("overlap is what the server refuses (err_code 10065)") {
     CHECK(aa::any_overlaps({"a.>", "vendor.>"}, "vendor.x"));
     CHECK_FALSE(aa::any_covers({"a.>"}, "b.x"));
 }
+
+TEST_CASE("uncovered: the filters no pattern covers, in order") {
+    CHECK(aa::uncovered({"athlete-ally.>", "sleep.*"}, {"vendor.>", "sleep.x", "sleep.>", "athlete-ally.hrv"}) ==
+          std::vector<std::string>{"vendor.>", "sleep.>"});
+    CHECK(aa::uncovered({}, {"a"}) == std::vector<std::string>{"a"});
+    CHECK(aa::uncovered({"a.>"}, {}).empty());
+}
