@@ -1,15 +1,23 @@
 #include "src/command_context.hpp"
 
 #include "src/clustering.hpp"
+#include "src/greeting_probe.hpp"
 
 namespace aa {
 
 CommandContext::CommandContext(Settings settings, Output output)
     : settings_(std::move(settings)), output_(std::move(output)) {}
 
+CommandContext::~CommandContext() = default;
+
 JetStreamClient& CommandContext::jetstream() {
     if (!client_) {
+        // Started first, so that the greetings arrive while nats.c connects
+        // (and stopped at once, on the way out, when it cannot).
+        auto greetings = std::make_unique<GreetingProbe>(settings_.connection.servers, settings_.connection.timeout);
         connection_ = NatsConnection::connect(settings_.connection);
+        server_id_ = connection_->connected_server_id();
+        greetings_ = std::move(greetings);
         client_ = std::make_unique<JetStreamClient>(*connection_, settings_.connection.api_prefix,
                                                     settings_.connection.timeout);
     }
@@ -21,7 +29,7 @@ const ServerFacts& CommandContext::server() {
         JetStreamClient& js = jetstream();
         ServerFacts facts;
         facts.url = js.connected_url();
-        if (const auto info = probe_server_info(facts.url, settings_.connection.timeout)) {
+        if (const auto info = greetings_->greeting_of(server_id_)) {
             if (!info->version.empty()) facts.version = info->version;
             facts.server_name = info->server_name;
             // The greeting is the connected server's own; with another JetStream
@@ -31,6 +39,7 @@ const ServerFacts& CommandContext::server() {
                 facts.clustering = clustering_of_greeting(*info);
             }
         }
+        greetings_.reset();  // the other servers' probes are not wanted any more
         server_ = std::move(facts);
     }
     return *server_;

@@ -241,6 +241,12 @@ std::string NatsConnection::connected_url() const {
     return redact_url(buffer);
 }
 
+std::string NatsConnection::connected_server_id() const {
+    char buffer[256] = {0};
+    if (natsConnection_GetConnectedServerId(impl_->conn, buffer, sizeof buffer) != NATS_OK) return {};
+    return buffer;
+}
+
 std::string nats_library_version() { return nats_GetVersion(); }
 
 void shutdown_nats_library() { nats_Close(); }

@@ -43,6 +43,10 @@ public:
     // The URL this connection is using, without credentials.
     std::string connected_url() const;
 
+    // The server_id of the server this connection reached (from its INFO
+    // greeting); empty once the connection is closed.
+    std::string connected_server_id() const;
+
 private:
     struct Impl;
     explicit NatsConnection(std::unique_ptr<Impl> impl);

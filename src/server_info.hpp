@@ -1,9 +1,8 @@
 #pragma once
 // What the server says about itself in its INFO greeting (nats.c 3.4.1 has no
-// getter for it, so it is read from a short-lived plain TCP connection), and
-// what a report says about the server: its ServerFacts.
+// getter for it: src/greeting_probe.hpp reads it), and what a report says
+// about the server: its ServerFacts.
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,9 +44,5 @@ Json to_json(const ServerFacts& facts);
 
 // Parses the greeting line "INFO {json}\r\n". Throws ParseError otherwise.
 ServerInfo parse_info_line(std::string_view line);
-
-// Reads the INFO greeting of the server at URL (host and port only are used;
-// credentials are neither needed nor sent). nullopt when it cannot, in time.
-std::optional<ServerInfo> probe_server_info(std::string_view url, std::chrono::milliseconds timeout);
 
 }  // namespace aa

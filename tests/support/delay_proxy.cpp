@@ -78,6 +78,7 @@ constexpr DelayProxy::Direction kDirections[] = {DelayProxy::Direction::to_serve
 struct DelayProxy::Link {
     int client = -1;
     int server = -1;  // -1 until connect_at
+    int target_port = 0;
     Clock::time_point connect_at;
     std::deque<Pending> queue[2];  // indexed by Direction
     bool eof_read[2] = {false, false};
@@ -166,7 +167,7 @@ void DelayProxy::deliver_due(Links& links) {
     const auto now = Clock::now();
     for (auto& link : links) {
         if (link->server < 0 && now >= link->connect_at) {
-            link->server = connect_to_loopback(options_.target_port);
+            link->server = connect_to_loopback(link->target_port);
             if (link->server < 0) {
                 link->done = true;
                 continue;
@@ -227,6 +228,8 @@ void DelayProxy::wait_and_read(Links& links) {
             auto link = std::make_unique<Link>();
             link->client = client;
             link->connect_at = Clock::now() + options_.connect;
+            const auto& balanced = options_.round_robin_ports;
+            link->target_port = balanced.empty() ? options_.target_port : balanced[accepted_++ % balanced.size()];
             links.push_back(std::move(link));
         }
     }

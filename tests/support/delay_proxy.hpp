@@ -3,8 +3,10 @@
 // byte a fixed delay after it arrived, in each direction, and connects to the
 // server only after a connect delay (so the server's first byte reaches the
 // client one TCP handshake later, as on a real link). It can also cut the
-// link, and tell tests what went through it. A fake by necessity: no real
-// nats-server can be made slow or made to drop a client mid-request.
+// link, tell tests what went through it, and share connections out among
+// several servers as a load balancer does. A fake by necessity: no real
+// nats-server can be made slow or made to drop a client mid-request, and no
+// load balancer is at hand.
 //
 // One thread serves every connection; writes block, so it suits tests and
 // benchmarks whose peers keep reading (NATS clients and servers do).
@@ -26,6 +28,9 @@ struct DelayProxyOptions {
     std::chrono::microseconds one_way{0};     // added to each direction: a round trip is twice this
     std::chrono::microseconds connect{-1};    // before connecting upstream; negative: one round trip (2 x one_way)
     bool record = true;                       // keep what went through, for wait_for() and transcript()
+    // When not empty, a load balancer: the Nth connection goes to the server
+    // on round_robin_ports[N % size] instead of target_port.
+    std::vector<int> round_robin_ports{};
 };
 
 class DelayProxy {
@@ -79,6 +84,7 @@ private:
     bool stopping_ = false;
     bool cut_requested_ = false;
     std::string arrived_[2];  // every byte that arrived, per direction
+    std::size_t accepted_ = 0;  // connections so far (serve()'s thread only)
     std::vector<Chunk> transcript_;
 
     std::thread thread_;

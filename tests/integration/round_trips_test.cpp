@@ -1,0 +1,66 @@
+// No command pays a round trip it does not need, seen on a slow link (the
+// delaying proxy) in the order things crossed it, never in timings: the
+// server's greeting is read while nats.c connects.
+
+#include <doctest/doctest.h>
+
+#include "tests/support/delay_proxy.hpp"
+#include "tests/support/harness.hpp"
+
+using aa::test::DelayProxy;
+using aa::test::DelayProxyOptions;
+using aa::test::Json;
+using aa::test::NatsServer;
+using aa::test::run_aa_nats;
+using namespace std::chrono_literals;
+
+namespace {
+
+using Direction = DelayProxy::Direction;
+
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
+    return count;
+}
+
+// The bytes that went DIRECTION before those going the other way first held
+// NEEDLE. The transcript has a request where it reached the proxy and a reply
+// where it reached aa-nats: so these are what aa-nats sent (to_server) or got
+// (to_client) before it got (or sent) NEEDLE.
+std::string sent_before(const DelayProxy& proxy, Direction direction, const std::string& needle) {
+    std::string sent;
+    std::string other;
+    for (const auto& chunk : proxy.transcript()) {
+        if (chunk.direction == direction) {
+            sent += chunk.bytes;
+            continue;
+        }
+        other += chunk.bytes;
+        if (other.find(needle) != std::string::npos) break;
+    }
+    return sent;
+}
+
+std::string all_sent(const DelayProxy& proxy, Direction direction) {
+    std::string sent;
+    for (const auto& chunk : proxy.transcript()) {
+        if (chunk.direction == direction) sent += chunk.bytes;
+    }
+    return sent;
+}
+
+}  // namespace
+
+TEST_CASE("the server's greeting is read while nats.c connects, not after the requests") {
+    NatsServer server;
+    DelayProxy proxy(DelayProxyOptions{.target_port = server.port(), .one_way = 50ms});
+    const auto r = run_aa_nats({"stream-info", "-s", proxy.url()});
+    INFO(r.out, r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("(nats-server 2.9.10, standalone)") != std::string::npos);
+    // Two greetings, nats.c's and the probe's, reached aa-nats before its
+    // first API request left it: the probe's connection ran beside the connect.
+    CHECK(occurrences(sent_before(proxy, Direction::to_client, "$JS.API."), "INFO {") == 2);
+    CHECK(occurrences(all_sent(proxy, Direction::to_server), "CONNECT {") == 1);  // the probe never logs in
+}
