@@ -11,8 +11,11 @@ ExitCode run(const Options& options, CommandContext& context) {
     if (plan.watch_interval) return watch(plan, context);
 
     JetStreamClient& js = context.jetstream();
+    // The server's facts are asked for once the answers are in: reading its
+    // greeting may take until then (src/greeting_probe.hpp).
     if (plan.all) {
-        const AllResult result = gather_all(plan, js, context.server(), wall_now());
+        std::vector<StreamConsumers> streams = read_streams(plan, js);
+        const AllResult result = all_result(plan, std::move(streams), context.server(), wall_now());
         return emit(context.output(), result, render_human, to_json, exit_code);
     }
     ConsumerReport consumer = gather_one(plan, js, wall_now());

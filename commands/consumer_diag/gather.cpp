@@ -40,29 +40,45 @@ ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now) 
     return report_on(plan, plan.stream, plan.durable, choose_binding(plan.candidates, std::move(found)), now);
 }
 
-AllResult gather_all(const Plan& plan, JetStreamClient& js, ServerFacts server, TimePoint now) {
+std::vector<StreamConsumers> read_streams(const Plan& plan, JetStreamClient& js) {
+    Questions questions;
+    std::vector<Ticket<std::optional<Json>>> infos;
+    std::vector<Ticket<ConsumerPage>> pages;
+    for (const auto& name : plan.all_streams) {
+        infos.push_back(questions.stream_info(name));
+        pages.push_back(questions.first_consumer_page(name));
+    }
+    Answers answers = js.ask(questions);
+    std::vector<StreamConsumers> streams;
+    for (std::size_t i = 0; i < plan.all_streams.size(); ++i) {
+        const std::string& name = plan.all_streams[i];
+        StreamConsumers stream{name, answers.take(infos[i]), {}};
+        ConsumerPage page = answers.take(pages[i]);
+        // More than one page (256) of consumers on a stream is rare: only
+        // then a second trip, for that stream's remaining pages.
+        if (stream.info) stream.consumers = page.complete ? std::move(page.consumers) : js.list_consumers(name);
+        streams.push_back(std::move(stream));
+    }
+    return streams;
+}
+
+AllResult all_result(const Plan& plan, std::vector<StreamConsumers> streams, ServerFacts server, TimePoint now) {
     AllResult result;
     result.server = std::move(server);
     result.stream_given = plan.stream.has_value();
-    Questions questions;
-    std::vector<Ticket<std::optional<Json>>> lookups;
-    for (const auto& name : plan.all_streams) lookups.push_back(questions.stream_info(name));
-    Answers answers = js.ask(questions);
-    for (std::size_t i = 0; i < plan.all_streams.size(); ++i) {
-        const std::string& name = plan.all_streams[i];
-        const std::optional<Json> stream_info = answers.take(lookups[i]);
-        if (!stream_info) {
-            result.streams_missing.push_back(name);
+    for (StreamConsumers& stream : streams) {
+        if (!stream.info) {
+            result.streams_missing.push_back(stream.name);
             continue;
         }
-        note_stream_cluster(result.server, *stream_info);
-        result.streams_checked.push_back(name);
-        for (Json& info : js.list_consumers(name)) {
+        note_stream_cluster(result.server, *stream.info);
+        result.streams_checked.push_back(stream.name);
+        for (Json& info : stream.consumers) {
             Binding binding;
-            binding.bound_stream = name;
+            binding.bound_stream = stream.name;
             binding.info = std::move(info);
             const std::string durable = string_or(binding.info, "name");
-            result.consumers.push_back(report_on(plan, name, durable, std::move(binding), now));
+            result.consumers.push_back(report_on(plan, stream.name, durable, std::move(binding), now));
         }
     }
     return result;

@@ -12,9 +12,21 @@ namespace aa::consumer_diag {
 // One consumer: the candidates asked together in one batch.
 ConsumerReport gather_one(const Plan& plan, JetStreamClient& js, TimePoint now);
 
-// --all: every consumer of the plan's streams that exist, on SERVER, whose
-// clustering their stream infos settle.
-AllResult gather_all(const Plan& plan, JetStreamClient& js, ServerFacts server, TimePoint now);
+// --all: one of the plan's streams, its info (nullopt: it does not exist)
+// and the infos of all its consumers.
+struct StreamConsumers {
+    std::string name;
+    std::optional<Json> info;
+    std::vector<Json> consumers;
+};
+
+// --all: the plan's streams and their consumers, asked in one batch (the
+// stream infos and each stream's first page of consumers together).
+std::vector<StreamConsumers> read_streams(const Plan& plan, JetStreamClient& js);
+
+// --all: every consumer of STREAMS that exist, on SERVER, whose clustering
+// their stream infos settle.
+AllResult all_result(const Plan& plan, std::vector<StreamConsumers> streams, ServerFacts server, TimePoint now);
 
 // The wall clock as a TimePoint.
 TimePoint wall_now();

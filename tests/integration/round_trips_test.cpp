@@ -1,6 +1,7 @@
 // No command pays a round trip it does not need, seen on a slow link (the
 // delaying proxy) in the order things crossed it, never in timings: the
-// server's greeting is read while nats.c connects.
+// server's greeting is read while nats.c connects, and each command's reads
+// leave together, before the first reply comes back.
 
 #include <doctest/doctest.h>
 
@@ -12,6 +13,7 @@ using aa::test::DelayProxyOptions;
 using aa::test::Json;
 using aa::test::NatsServer;
 using aa::test::run_aa_nats;
+using aa::test::TestClient;
 using namespace std::chrono_literals;
 
 namespace {
@@ -50,6 +52,17 @@ std::string all_sent(const DelayProxy& proxy, Direction direction) {
     return sent;
 }
 
+// Migration phase 1, with the services' durables: something for every command to read.
+void phase_one_with_durables(const std::string& url) {
+    REQUIRE(run_aa_nats({"ensure-streams", "--phase", "1", "-s", url}).exit_code == 0);
+    TestClient client(url);
+    const auto durable = [](const std::string& name) {
+        return Json{{"durable_name", name}, {"ack_policy", "explicit"}, {"max_deliver", 5}, {"ack_wait", 60'000'000'000LL}};
+    };
+    client.create_durable("ATHLETE_ALLY_EVENTS", durable("normalize-hrv-durable"));
+    client.create_durable("AA_VENDOR_HOT", durable("normalize-oura"));
+}
+
 }  // namespace
 
 TEST_CASE("the server's greeting is read while nats.c connects, not after the requests") {
@@ -63,4 +76,23 @@ TEST_CASE("the server's greeting is read while nats.c connects, not after the re
     // first API request left it: the probe's connection ran beside the connect.
     CHECK(occurrences(sent_before(proxy, Direction::to_client, "$JS.API."), "INFO {") == 2);
     CHECK(occurrences(all_sent(proxy, Direction::to_server), "CONNECT {") == 1);  // the probe never logs in
+}
+
+TEST_CASE("every command's reads leave in one batch, before the first reply comes back") {
+    NatsServer server;
+    phase_one_with_durables(server.url());
+    const std::vector<std::vector<std::string>> commands{
+        {"stream-info"},      {"stream-info", "--all"}, {"migrate-verify", "1"}, {"migrate-verify", "--detect"},
+        {"consumer-diag"},    {"consumer-diag", "--all"}, {"consumer-diag", "AA_VENDOR_HOT", "normalize-oura"},
+    };
+    for (auto args : commands) {
+        DelayProxy proxy(DelayProxyOptions{.target_port = server.port(), .one_way = 10ms});
+        args.insert(args.end(), {"-s", proxy.url()});
+        const auto r = run_aa_nats(args);
+        INFO(args.at(0), " ", args.at(1), "\n", r.out, r.err);
+        CHECK(r.exit_code <= 1);  // a verdict, whichever
+        const std::size_t requests = occurrences(all_sent(proxy, Direction::to_server), "PUB $JS.API.");
+        CHECK(requests > 0);
+        CHECK(occurrences(sent_before(proxy, Direction::to_server, "MSG "), "PUB $JS.API.") == requests);
+    }
 }
