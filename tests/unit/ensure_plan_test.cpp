@@ -5,56 +5,9 @@
 
 #include <algorithm>
 
-#include "commands/ensure_streams/ensure_streams.hpp"
-#include "src/clustering.hpp"
-#include "tests/unit/fixtures.hpp"
+#include "tests/unit/ensure_plan_support.hpp"
 
-namespace es = aa::ensure_streams;
-using aa::Json;
-
-namespace {
-
-constexpr long long kHour = 3'600'000'000'000LL;
-
-Json core_info() { return aa::test::fixture("stream_info_single.json"); }  // AA_CORE_HOT, 3 messages
-
-// The captured core stream, turned into the legacy stream of phase 0.
-Json legacy_info(long long messages = 3) {
-    Json info = core_info();
-    info["config"]["name"] = "ATHLETE_ALLY_EVENTS";
-    info["config"]["subjects"] = {"athlete-ally.>", "vendor.>", "sleep.*"};
-    info["config"]["max_age"] = 24 * kHour;
-    info["state"]["messages"] = messages;
-    return info;
-}
-
-// Facts as gather_facts builds them: the stream infos settle the server's clustering.
-es::Facts facts_with(std::vector<Json> infos) {
-    es::Facts facts;
-    facts.server.url = "nats://127.0.0.1:4222";
-    facts.server.version = "2.9.10";
-    for (auto& info : infos) {
-        aa::note_stream_cluster(facts.server, info);
-        const std::string name = info.at("config").at("name");  // before the move: json's operator= takes by value
-        facts.streams[name] = std::move(info);
-    }
-    return facts;
-}
-
-const es::StreamAction& action(const es::Plan& plan, const std::string& stream) {
-    const auto found = std::find_if(plan.actions.begin(), plan.actions.end(),
-                                    [&](const es::StreamAction& a) { return a.stream == stream; });
-    REQUIRE(found != plan.actions.end());
-    return *found;
-}
-
-aa::TargetTopology target(std::optional<int> phase = std::nullopt, bool production = false) {
-    aa::TopologySettings settings;
-    settings.production = production;
-    return aa::target_topology(settings, phase);
-}
-
-}  // namespace
+using namespace aa::test::ensure_plan;
 
 TEST_CASE("multi mode: the captured core stream is unchanged, the others are created") {
     const es::Plan plan = es::make_plan(target(), facts_with({core_info()}), {});
@@ -114,9 +67,7 @@ TEST_CASE("phase 1: vendor.> moves, removal first and addition right after") {
     CHECK(plan.moves[0].to == "AA_VENDOR_HOT");
 
     // DLQ first (unrelated), then the legacy update, then the vendor create.
-    std::vector<std::string> order;
-    for (const auto i : es::apply_order(plan)) order.push_back(plan.actions[i].stream);
-    CHECK(order == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "AA_VENDOR_HOT"});
+    CHECK(apply_order_of(plan) == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "AA_VENDOR_HOT"});
 }
 
 TEST_CASE("phase 3 straight from phase 1: the legacy delete goes before the core create that claims its subjects") {
@@ -136,16 +87,14 @@ TEST_CASE("phase 3 straight from phase 1: the legacy delete goes before the core
     CHECK(action(plan, "AA_CORE_HOT").claims == std::vector<std::string>{"athlete-ally.>", "sleep.*"});
     REQUIRE(plan.moves.size() == 1);
     CHECK(plan.moves[0].from == "ATHLETE_ALLY_EVENTS");
-    std::vector<std::string> order;
-    for (const auto i : es::apply_order(plan)) order.push_back(plan.actions[i].stream);
+    const std::vector<std::string> order = apply_order_of(plan);
     const auto position = [&](const std::string& name) { return std::find(order.begin(), order.end(), name) - order.begin(); };
     CHECK(position("ATHLETE_ALLY_EVENTS") < position("AA_CORE_HOT"));
 }
 
 TEST_CASE("phase 2 without a legacy stream does not create one; phase 3 needs --allow-delete and drained consumers") {
     const es::Plan two = es::make_plan(target(2), facts_with({}), {});
-    CHECK(std::none_of(two.actions.begin(), two.actions.end(),
-                       [](const es::StreamAction& a) { return a.stream == "ATHLETE_ALLY_EVENTS"; }));
+    CHECK_FALSE(has_action(two, "ATHLETE_ALLY_EVENTS"));
 
     Json legacy = legacy_info(0);
     legacy["config"]["subjects"] = {"ATHLETE_ALLY_EVENTS"};
@@ -192,14 +141,6 @@ TEST_CASE("replicas: production is refused on a standalone server, matches the c
     CHECK(action(plan, "AA_CORE_HOT").action == es::Action::unchanged);
     CHECK(action(plan, "AA_VENDOR_HOT").action == es::Action::create);
     CHECK(action(plan, "AA_VENDOR_HOT").config.at("num_replicas") == 3);
-}
-
-// The captured stream (R1, a leaf node's or a cluster's) renamed to another stream of the topology.
-Json renamed(Json info, const std::string& name, const std::vector<std::string>& subjects, long long max_age) {
-    info["config"]["name"] = name;
-    info["config"]["subjects"] = subjects;
-    info["config"]["max_age"] = max_age;
-    return info;
 }
 
 // Core, vendor and DLQ as ensure-streams creates them, from the captured R1 stream FIXTURE.
