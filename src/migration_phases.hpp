@@ -17,7 +17,8 @@ inline constexpr int kFirstPhase = 0;
 inline constexpr int kLastPhase = 3;
 
 // A stream the target wants, and whether to create it when it is missing
-// (phase 2 keeps an existing legacy stream but never creates an empty one).
+// (phase 2 keeps an existing legacy stream but never creates an empty one;
+// phases 0 and 1 likewise the core and vendor streams).
 struct StreamTarget {
     DesiredStream stream;
     bool create_if_missing = true;
@@ -34,19 +35,27 @@ struct TargetTopology {
     std::optional<int> phase;          // nullopt: the mode's own topology
     std::vector<StreamTarget> present;  // in display order: core, vendor, DLQ, legacy
     std::vector<AbsentStream> absent;
-    std::string legacy_name;           // the legacy stream's name, whether targeted or not
+    StreamNames names;                 // the topology's stream names, whether targeted or not
+    std::string legacy_name;           // names.legacy
     std::string summary;               // one line: "phase 1: legacy without vendor.>, vendor, DLQ"
 };
 
 // The desired state. Without PHASE: the mode's topology (single: the legacy
 // stream with every subject; multi: core, vendor and DLQ). With PHASE (0..3,
-// whatever the mode, since the phases are the way from single to multi):
-//   0 legacy with all its subjects + DLQ
-//   1 legacy without vendor.> + vendor + DLQ
+// whatever the mode, since the phases are the way from single to multi, and
+// back):
+//   0 legacy with all its subjects + DLQ + the core and vendor streams, if
+//     they exist, capturing none of the families
+//   1 legacy without vendor.> + vendor + DLQ + the core stream, if it exists,
+//     capturing none of the families
 //   2 core + vendor + DLQ + the legacy stream, if it exists, capturing none of
-//     the migrated subjects (a stream cannot have no subjects: it keeps only
-//     its own name as subject, which is what the server fills in)
+//     the migrated subjects
 //   3 core + vendor + DLQ, legacy deleted
+// A stream that captures none of the families keeps only its own name as
+// subject (a stream cannot have no subjects: that is what the server fills
+// in), its messages and its consumers. So a server past PHASE is moved back
+// to it with the same release-then-claim moves as forward; from phase 3, the
+// legacy stream is created again.
 // PHASE outside 0..3 is a programming error (the CLI validates it).
 TargetTopology target_topology(const TopologySettings& settings, std::optional<int> phase);
 

@@ -20,6 +20,16 @@ std::string overlap_reason(const Plan& plan, const std::vector<std::string>& sub
             "--phase 2, then --phase 3 --allow-delete, or keep EVENT_STREAM_MODE=single",
             join(subjects), verb, other, join(other_subjects));
     }
+    const StreamNames& names = plan.target.names;
+    if ((other == names.core || other == names.vendor) && !plan.target.phase &&
+        plan.target.mode == StreamMode::single) {
+        // Taking the subjects out of that stream by hand would leave them captured by no stream.
+        const char* them = subjects.size() == 1 ? "it" : "them";
+        return fmt::format(
+            "{} {} stream {} (which captures {}), where the migration moved {}: roll back with aa-nats ensure-streams "
+            "--phase 0, which moves {} back without leaving {} captured by no stream, or keep EVENT_STREAM_MODE=multi",
+            join(subjects), verb, other, join(other_subjects), them, them, them);
+    }
     return fmt::format("{} {} stream {} (which captures {} and keeps it in this plan): take it out of {} first",
                        join(subjects), verb, other, join(other_subjects), other);
 }

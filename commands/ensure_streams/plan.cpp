@@ -13,6 +13,7 @@
 #include "commands/ensure_streams/ownership.hpp"
 #include "commands/ensure_streams/refusals.hpp"
 #include "commands/ensure_streams/replicas.hpp"
+#include "commands/ensure_streams/rollback.hpp"
 #include "src/text.hpp"
 
 namespace aa::ensure_streams {
@@ -70,6 +71,7 @@ StreamAction plan_removal(const AbsentStream& absent, const Facts& facts, Flags 
 void add_plan_warnings(Plan& plan, const Facts& facts, bool compression) {
     const TargetTopology& target = plan.target;
     for (auto& warning : replica_warnings(plan, facts)) plan.warnings.push_back(std::move(warning));
+    for (auto& warning : rollback_warnings(plan)) plan.warnings.push_back(std::move(warning));
     if (!compression) {
         plan.warnings.push_back(fmt::format(
             "compression s2 is not applied: this server (nats-server {}) does not support it; this is not drift",

@@ -26,13 +26,15 @@ TEST_CASE("the four phases, from the legacy single stream to the three streams")
     aa::TopologySettings settings;
     settings.names.legacy = "OLD";
     const auto p0 = aa::target_topology(settings, 0);
-    CHECK(names_of(p0) == std::vector<std::string>{"AA_DLQ", "OLD"});
-    CHECK(p0.present[1].stream.subjects == std::vector<std::string>{"athlete-ally.>", "vendor.>", "sleep.*"});
-    CHECK(p0.present[1].stream.max_age_ns == 24LL * 3600 * 1'000'000'000);
+    CHECK(names_of(p0) == std::vector<std::string>{"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ", "OLD"});
+    CHECK(p0.present[3].stream.subjects == std::vector<std::string>{"athlete-ally.>", "vendor.>", "sleep.*"});
+    CHECK(p0.present[3].stream.max_age_ns == 24LL * 3600 * 1'000'000'000);
 
     const auto p1 = aa::target_topology(settings, 1);
-    CHECK(names_of(p1) == std::vector<std::string>{"AA_VENDOR_HOT", "AA_DLQ", "OLD"});
-    CHECK(p1.present[2].stream.subjects == std::vector<std::string>{"athlete-ally.>", "sleep.*"});
+    CHECK(names_of(p1) == std::vector<std::string>{"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ", "OLD"});
+    CHECK(p1.present[1].stream.subjects == std::vector<std::string>{"vendor.>"});
+    CHECK(p1.present[1].create_if_missing);
+    CHECK(p1.present[3].stream.subjects == std::vector<std::string>{"athlete-ally.>", "sleep.*"});
 
     const auto p2 = aa::target_topology(settings, 2);
     CHECK(names_of(p2) == std::vector<std::string>{"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ", "OLD"});
@@ -45,6 +47,33 @@ TEST_CASE("the four phases, from the legacy single stream to the three streams")
     CHECK(p3.absent[0].name == "OLD");
     CHECK(p3.legacy_name == "OLD");
     CHECK(p3.phase == 3);
+}
+
+TEST_CASE("before phase 3 the later phases' streams stay if they exist, capturing none of the families") {
+    // So that --phase N moves the subjects back from a server past phase N (a rollback).
+    aa::TopologySettings settings;
+    settings.names.core = "CORE";
+    settings.names.vendor = "VENDOR";
+    const auto p0 = aa::target_topology(settings, 0);
+    for (const std::size_t i : {0U, 1U}) {
+        CAPTURE(i);
+        CHECK_FALSE(p0.present[i].create_if_missing);
+        CHECK(p0.present[i].stream.subjects == std::vector<std::string>{p0.present[i].stream.name});
+        CHECK(p0.present[i].stream.max_age_ns == 48LL * 3600 * 1'000'000'000);  // otherwise as the topology wants
+    }
+    CHECK(p0.present[0].stream.name == "CORE");
+    CHECK(p0.present[1].stream.name == "VENDOR");
+    CHECK(p0.absent.empty());  // never deleted: they keep their messages and consumers
+
+    const auto p1 = aa::target_topology(settings, 1);
+    CHECK_FALSE(p1.present[0].create_if_missing);
+    CHECK(p1.present[0].stream.subjects == std::vector<std::string>{"CORE"});
+    CHECK(p1.absent.empty());
+    CHECK(p1.summary ==
+          "phase 1: legacy stream without vendor.>, vendor, DLQ; core stream (if any) capturing none of athlete-ally.>, "
+          "sleep.*");
+    CHECK(p0.summary ==
+          "phase 0: legacy stream with all its subjects, DLQ; core and vendor streams (if any) capturing none of them");
 }
 
 TEST_CASE("a phase is exactly 0, 1, 2 or 3, whichever command reads it") {
