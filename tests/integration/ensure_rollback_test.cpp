@@ -3,7 +3,8 @@
 // forward, against real nats-servers. At every step: who captures each family
 // (never no one), every acknowledged message still stored where it was
 // acknowledged, migrate-verify --detect reporting the phase, and a second run
-// sending nothing.
+// sending nothing. The durables left on the emptied streams keep their
+// messages (across a server restart too) and resume when moved forward again.
 
 #include <doctest/doctest.h>
 
@@ -204,6 +205,27 @@ TEST_CASE("rolling back 3 -> 2 -> 1 -> 0 and forward again: no gap, nothing lost
     walk.publish_each_family();
     CHECK(oura_pending() == pending_before + 1);
     walk.check_stored();
+}
+
+TEST_CASE("a durable whose filter its stream no longer captures survives a restart, and resumes forward again") {
+    NatsServer server;
+    {
+        Walk walk(server.url());
+        walk.client.create_stream(aa::test::legacy_stream_config());
+        walk.step("1", kPhase1, 0);
+        walk.client.create_durable(kVendor, durable("normalize-oura", "vendor.oura.>"));
+        walk.step("0", kPhase0, 0);  // its vendor.> message went to the vendor stream before the move
+    }
+    server.stop();
+    server.start();
+    aa::test::wait_for_jetstream(server.url());
+    Walk walk(server.url());
+    const auto oura = [&] { return walk.client.api("$JS.API.CONSUMER.INFO.AA_VENDOR_HOT.normalize-oura"); };
+    CHECK(oura().at("num_pending") == 1);
+    CHECK(oura().at("config").at("filter_subject") == "vendor.oura.>");
+    walk.step("1", kPhase1, 1);  // its vendor.> message, published before the move, goes to the legacy stream
+    walk.publish_each_family();
+    CHECK(oura().at("num_pending") == 2);
 }
 
 TEST_CASE("rolling back a 3-node cluster with R3 streams (NODE_ENV=production) from phase 3 to 0") {
