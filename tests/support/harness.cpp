@@ -56,8 +56,10 @@ bool port_accepts(int port) {
     return ok;
 }
 
+// OWN_GROUP starts the process in a process group of its own, as a shell
+// starts a job, so a signal can reach it and its children together.
 int spawn(const std::string& program, std::vector<std::string> args, const std::vector<std::string>* env,
-          const std::string& log_file, int stdout_fd = -1, int stderr_fd = -1) {
+          const std::string& log_file, int stdout_fd = -1, int stderr_fd = -1, bool own_group = false) {
     args.insert(args.begin(), program);
     auto argv = c_strings(args);
     std::vector<std::string> env_copy;
@@ -76,9 +78,16 @@ int spawn(const std::string& program, std::vector<std::string> args, const std::
         posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
         posix_spawn_file_actions_adddup2(&actions, stderr_fd, STDERR_FILENO);
     }
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    if (own_group) {
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attributes, 0);
+    }
     pid_t pid = -1;
-    const int rc = ::posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(),
+    const int rc = ::posix_spawnp(&pid, program.c_str(), &actions, &attributes, argv.data(),
                                   env != nullptr ? envp.data() : environ);
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::runtime_error("cannot start " + program);
     return pid;
@@ -352,9 +361,24 @@ RunResult run_aa_nats_interrupted(const std::vector<std::string>& args, std::chr
     return run_binary(args, env, limit, interrupt_after);
 }
 
-AaNatsProcess::AaNatsProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+RunResult run_shell(const std::string& line, const std::map<std::string, std::string>& env, std::chrono::seconds limit,
+                    std::optional<std::chrono::milliseconds> interrupt_after) {
+    AaNatsProcess process("/bin/bash", {"-c", line}, env);
+    if (interrupt_after) {
+        std::this_thread::sleep_for(*interrupt_after);
+        process.signal(SIGINT);
+    }
+    return process.wait(limit);
+}
+
+AaNatsProcess::AaNatsProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env)
+    : AaNatsProcess(AA_NATS_BINARY, args, env) {}
+
+AaNatsProcess::AaNatsProcess(const std::string& program, const std::vector<std::string>& args,
+                             const std::map<std::string, std::string>& env) {
     static TempDir home;
-    std::map<std::string, std::string> merged{{"PATH", "/usr/local/bin:/usr/bin:/bin"},
+    const std::string binary_dir = std::filesystem::path(AA_NATS_BINARY).parent_path().string();
+    std::map<std::string, std::string> merged{{"PATH", binary_dir + ":/usr/local/bin:/usr/bin:/bin"},
                                               {"HOME", home.path().string()},
                                               {"XDG_CONFIG_HOME", (home.path() / "config").string()}};
     for (const auto& [k, v] : env) merged[k] = v;
@@ -365,7 +389,9 @@ AaNatsProcess::AaNatsProcess(const std::vector<std::string>& args, const std::ma
     int err_pipe[2];
     if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
     started_ = std::chrono::steady_clock::now();
-    pid_ = spawn(AA_NATS_BINARY, args, &env_list, "", out_pipe[1], err_pipe[1]);
+    // A shell line runs as a terminal's job: Ctrl-C reaches its whole process group.
+    group_ = program == "/bin/bash";
+    pid_ = spawn(program, args, &env_list, "", out_pipe[1], err_pipe[1], group_);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
     reader_ = std::thread([this, out = out_pipe[0], err = err_pipe[0]] { collect_output(out, err, result_.out, result_.err); });
@@ -376,13 +402,14 @@ AaNatsProcess::~AaNatsProcess() {
 }
 
 void AaNatsProcess::signal(int signal_number) {
-    if (pid_ > 0) ::kill(pid_, signal_number);
+    if (pid_ > 0) ::kill(group_ ? -pid_ : pid_, signal_number);
 }
 
 RunResult AaNatsProcess::wait(std::chrono::seconds limit) {
     if (pid_ > 0) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(started_ + limit - std::chrono::steady_clock::now());
         result_.exit_code = wait_exit(pid_, std::max(left, std::chrono::milliseconds(0)), &result_.killed_by);
+        if (group_) ::kill(-pid_, SIGKILL);  // what the line left running must not outlive it
         result_.elapsed =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_);
         pid_ = -1;

@@ -142,12 +142,23 @@ RunResult run_aa_nats_interrupted(const std::vector<std::string>& args, std::chr
                                   const std::map<std::string, std::string>& env = {},
                                   std::chrono::seconds limit = std::chrono::seconds(60));
 
+// Runs LINE with `bash -c`, as an operator pasting it into a terminal would,
+// in the same clean environment as run_aa_nats plus ENV, with the tested
+// aa-nats first on PATH. INTERRUPT_AFTER, when given, sends SIGINT then to the
+// line's whole process group, as Ctrl-C on a terminal does.
+RunResult run_shell(const std::string& line, const std::map<std::string, std::string>& env = {},
+                    std::chrono::seconds limit = std::chrono::seconds(60),
+                    std::optional<std::chrono::milliseconds> interrupt_after = std::nullopt);
+
 // The aa-nats binary running in the background (same clean environment as
 // run_aa_nats), for tests that act while it runs: send it a signal at a
 // chosen moment, then collect its result. Killed if still running at destruction.
 class AaNatsProcess {
 public:
     explicit AaNatsProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+    // PROGRAM with ARGS in the same environment (PATH: the tested aa-nats first).
+    AaNatsProcess(const std::string& program, const std::vector<std::string>& args,
+                  const std::map<std::string, std::string>& env);
     ~AaNatsProcess();
     AaNatsProcess(const AaNatsProcess&) = delete;
     AaNatsProcess& operator=(const AaNatsProcess&) = delete;
@@ -158,6 +169,7 @@ public:
 
 private:
     int pid_ = -1;
+    bool group_ = false;  // signals go to the process group (a shell line and its commands)
     std::chrono::steady_clock::time_point started_;
     RunResult result_;
     std::thread reader_;  // collects stdout and stderr until both close
