@@ -98,6 +98,15 @@ private:
                         {"ack_wait", 60'000'000'000LL}};
             if (words.size() == 4) config["filter_subject"] = words[3];
             client_->create_durable(words[1], config);
+        } else if (verb == "stream" && words.size() >= 3) {
+            client_->create_stream(Json{{"name", words[1]},
+                                        {"subjects", std::vector<std::string>(words.begin() + 2, words.end())},
+                                        {"storage", "file"}});
+        } else if (verb == "push-durable" && words.size() == 4) {
+            client_->create_durable(words[1], Json{{"durable_name", words[2]}, {"deliver_subject", words[3]},
+                                                   {"ack_policy", "explicit"}});
+        } else if (verb == "deliver" && words.size() == 8 && words[4] == "ack" && words[6] == "redeliver") {
+            deliver(words[1], words[2], std::stoi(words[3]), std::stoi(words[5]), std::stoi(words[7]));
         } else if (verb == "publish" && words.size() == 3) {
             for (int i = 0; i < std::stoi(words[2]); ++i) client_->js_publish(words[1], "event " + std::to_string(i));
         } else if (verb == "consume" && words.size() == 3) {
@@ -108,6 +117,18 @@ private:
         } else {
             FAIL("unknown doc-test directive (see tests/support/doc_steps.hpp)");
         }
+    }
+
+    // A consumer at work: COUNT messages delivered, the first ACKED
+    // acknowledged, the next REDELIVERED refused (nak) and delivered again,
+    // the rest left unacknowledged.
+    void deliver(const std::string& stream, const std::string& durable, int count, int acked, int redelivered) {
+        const std::vector<Fetched> first = client_->fetch(stream, durable, count);
+        REQUIRE(static_cast<int>(first.size()) == count);
+        for (int i = 0; i < acked; ++i) client_->ack(first[static_cast<std::size_t>(i)]);
+        for (int i = acked; i < acked + redelivered; ++i) client_->nak(first[static_cast<std::size_t>(i)]);
+        if (redelivered > 0) REQUIRE(static_cast<int>(client_->fetch(stream, durable, redelivered).size()) == redelivered);
+        client_->flush();
     }
 
     // A new, empty server (or cluster) for the steps that follow: a
