@@ -229,3 +229,27 @@ TEST_CASE("the examples in docs/*.md that state an exit code run as written") {
         run_doc("docs/" + name, StepScope::stated_exits);
     }
 }
+
+TEST_CASE("docs/ci/streams-gate.sh passes in both modes on a fresh server, and fails on drift") {
+    const std::string gate = "bash " + (kSourceDir / "docs/ci/streams-gate.sh").string();
+    for (const std::string mode : {"single", "multi"}) {
+        CAPTURE(mode);
+        NatsServer server;
+        TempDir work;
+        const std::map<std::string, std::string> env{{"NATS_URL", server.url()}, {"EVENT_STREAM_MODE", mode}};
+        const RunResult passed = run_shell("cd " + work.path().string() + " && " + gate, env);
+        INFO("stdout:\n", passed.out, "\nstderr:\n", passed.err);
+        CHECK(passed.exit_code == 0);
+        CHECK(std::filesystem::exists(work.path() / "ensure-streams.json"));
+        CHECK(std::filesystem::exists(work.path() / "migrate-verify.json"));
+
+        // A stream outside the topology capturing dlq.> where the DLQ stream
+        // should: the gate may not take the subject from it, so it fails.
+        TestClient client(server.url());
+        client.delete_stream("AA_DLQ");
+        client.create_stream(Json{{"name", "SOMEONE_ELSES"}, {"subjects", {"dlq.>"}}});
+        const RunResult failed = run_shell("cd " + work.path().string() + " && " + gate, env);
+        INFO("stdout:\n", failed.out, "\nstderr:\n", failed.err);
+        CHECK(failed.exit_code == 1);
+    }
+}
