@@ -79,7 +79,7 @@ TEST_CASE("before the migration: stream-info and migrate-verify --detect, and ph
     CHECK(aa.ensure({"--phase", "0", "--check"}, 0).at("drift") == false);
 }
 
-TEST_CASE("phases 1 to 3: subject moves, a durable not there yet, a legacy consumer not drained, a refusal") {
+TEST_CASE("phases 1 to 3: subject moves, a durable not there yet, a legacy consumer not drained, a rollback plan, a refusal") {
     NatsServer server;
     TestClient client(server.url());
     legacy_server(client);
@@ -98,6 +98,9 @@ TEST_CASE("phases 1 to 3: subject moves, a durable not there yet, a legacy consu
     const Json phase2 = aa.verify({"2"}, 0);
     CHECK(phase2.at("warnings") == 1);  // the legacy HRV durable still has messages pending
     CHECK(aa.verify({"--detect"}, 0).at("detected_phase") == 2);
+    const Json rollback = aa.ensure({"--phase", "1", "--dry-run"}, 0);  // the plan that moves core subjects back
+    REQUIRE(rollback.at("subject_moves").size() == 1);
+    CHECK(rollback.at("subject_moves")[0].at("from") == "AA_CORE_HOT");
 
     const Json refused = aa.ensure({"--phase", "3"}, 1);  // deleting the legacy stream needs --allow-delete
     CHECK(refused.at("actions").back().at("action") == "refused");
