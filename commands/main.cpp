@@ -17,6 +17,7 @@
 #include "src/command_line.hpp"
 #include "src/environment.hpp"
 #include "src/errors.hpp"
+#include "src/global_option_rows.hpp"
 #include "src/nats_connection.hpp"
 #include "src/output.hpp"
 #include "src/settings.hpp"
@@ -47,10 +48,10 @@ aa::ExitCode report(const std::exception_ptr& error, const Secrets& secrets, boo
 }
 
 // nullopt when a subcommand is to run; else the exit code of a run that ends
-// here: help or the version printed (0), or a usage error reported (2).
+// here: help, the version or a document printed (0), or a usage error reported (2).
 std::optional<int> parse(aa::Cli& cli, const Invocation& invocation) {
     try {
-        if (cli.parse(invocation.args) == aa::Cli::Parsed::help_shown) return 0;
+        if (cli.parse(invocation.args) == aa::Cli::Parsed::answered) return 0;
         return std::nullopt;
     } catch (...) {
         return static_cast<int>(report(std::current_exception(), invocation.secrets, invocation.json_asked));
@@ -73,8 +74,8 @@ aa::Settings resolve(const aa::GlobalFlags& flags, const aa::Environment& enviro
 std::string command_line_to_repeat(const std::vector<std::string>& args, const aa::Environment& environment,
                                    const Secrets& secrets) {
     std::vector<std::pair<std::string, std::string>> topology_environment;
-    for (const std::string_view name : aa::kTopologyVariables) {
-        if (const auto value = environment.get(name)) topology_environment.emplace_back(name, *value);
+    for (const aa::OptionRow* variable : aa::kTopologyVariables) {
+        if (const auto value = environment.get(variable->env)) topology_environment.emplace_back(variable->env, *value);
     }
     return aa::shell_command_line(topology_environment, args, secrets);
 }
@@ -82,7 +83,7 @@ std::string command_line_to_repeat(const std::vector<std::string>& args, const a
 aa::ExitCode run(const aa::Cli& cli, aa::Settings settings, const Invocation& invocation,
                  const aa::Environment& environment, const Secrets& secrets) {
     const bool terminal = ::isatty(STDOUT_FILENO) == 1;
-    const bool color = aa::should_color(terminal, cli.flags().no_color, settings.env.get("NO_COLOR").has_value());
+    const bool color = aa::should_color(terminal, cli.flags().no_color, settings.env.get(aa::kNoColorOption.env).has_value());
     aa::Output output{std::cout, std::cerr, cli.flags().json, aa::Style(color), terminal};
     aa::CommandContext context(std::move(settings), output);
     // Built only if asked for; everything it reads outlives the context.

@@ -8,9 +8,6 @@
 
 namespace aa {
 
-inline constexpr const char* kDefaultServer = "nats://localhost:4223";
-inline constexpr std::chrono::milliseconds kDefaultTimeout{5000};
-
 struct ConnectionSettings {
     std::vector<std::string> servers;
     std::string user;
@@ -21,7 +18,7 @@ struct ConnectionSettings {
     std::string tls_cert;
     std::string tls_key;
     std::string tls_ca;
-    std::chrono::milliseconds timeout = kDefaultTimeout;
+    std::chrono::milliseconds timeout{};  // resolve_settings sets it (--timeout, or its row's default)
     std::string api_prefix = "$JS.API";  // "$JS.<domain>.API" with --js-domain
     std::string context_name;            // the natscli context in use, if any
 

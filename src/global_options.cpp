@@ -1,30 +1,56 @@
 #include "src/global_options.hpp"
 
-#include <fmt/format.h>
+#include <string_view>
+
+#include "src/global_option_rows.hpp"
 
 namespace aa {
 
-void add_global_options(CLI::App& app, GlobalFlags& flags) {
-    for (const GlobalOptionSpec& spec : global_option_specs()) {
-        std::string help = spec.help;
-        if (spec.env != nullptr) help += fmt::format(" [env: {}]", spec.env);
-        std::optional<std::string>& field = flags.*spec.field;
-        app.add_option_function<std::string>(
-               spec.names, [&field](const std::string& value) { field = value; }, help)
-            ->type_name(spec.value_name)
-            ->group("Global options");
-    }
-    app.add_flag("--json", flags.json, "print exactly one JSON document on stdout, also on failure")
-        ->group("Global options");
-    app.add_flag("--no-color", flags.no_color, "no colour, even on a terminal [env: NO_COLOR]")->group("Global options");
+std::vector<BoundOption> global_options(GlobalFlags& flags) {
+    return {
+        {kServerOption, &flags.server},
+        {kUserOption, &flags.user},
+        {kPasswordOption, &flags.password},
+        {kTokenOption, &flags.token},
+        {kCredsOption, &flags.creds},
+        {kNkeyOption, &flags.nkey},
+        {kTlsCertOption, &flags.tls_cert},
+        {kTlsKeyOption, &flags.tls_key},
+        {kTlsCaOption, &flags.tls_ca},
+        {kTimeoutOption, &flags.timeout},
+        {kContextOption, &flags.context},
+        {kJsDomainOption, &flags.js_domain},
+        {kJsApiPrefixOption, &flags.js_api_prefix},
+        {kEnvFileOption, &flags.env_file},
+        {kJsonOption, &flags.json},
+        {kNoColorOption, &flags.no_color},
+    };
 }
 
-const char* exit_codes_help() {
-    return "Exit codes: 0 ok, 1 check failed, 2 usage or configuration error, 3 cannot talk to NATS/JetStream,\n"
-           "4 internal error (a bug in aa-nats), 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).\n"
-           "Settings: flag > environment > --env-file > natscli context > default.\n"
-           "Topology variables: EVENT_STREAM_MODE, STREAM_CORE_NAME, STREAM_VENDOR_NAME, STREAM_DLQ_NAME,\n"
-           "STREAM_LEGACY_NAME, NODE_ENV (production: 3 replicas).";
+std::vector<std::string> secrets_in_arguments(const std::vector<std::string>& args) {
+    std::vector<std::string_view> secret_flags;
+    GlobalFlags unused;
+    for (const BoundOption& option : global_options(unused)) {
+        if (option.row.secret) secret_flags.push_back(option.row.flag);
+    }
+    std::vector<std::string> secrets;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        for (const std::string_view flag : secret_flags) {
+            if (arg == flag && i + 1 < args.size()) secrets.push_back(args[i + 1]);
+            if (arg.starts_with(flag) && arg.size() > flag.size() && arg[flag.size()] == '=') {
+                secrets.emplace_back(arg.substr(flag.size() + 1));
+            }
+        }
+    }
+    return secrets;
+}
+
+bool json_in_arguments(const std::vector<std::string>& args) {
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == kJsonOption.flag) return true;
+    }
+    return false;
 }
 
 }  // namespace aa

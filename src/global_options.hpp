@@ -1,16 +1,26 @@
 #pragma once
-// Registers the global options (declared once in settings.cpp) on the CLI.
+// The global options (src/global_option_rows.hpp), each tied to the field of
+// GlobalFlags that parsing fills: the list the CLI, the completions and the
+// man page show, in help order.
 
-#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
+#include "src/cli_definition.hpp"
 #include "src/settings.hpp"
 
 namespace aa {
 
-// Adds every global option to APP, so they work before or after a subcommand.
-void add_global_options(CLI::App& app, GlobalFlags& flags);
+// Every global option, bound to FLAGS.
+std::vector<BoundOption> global_options(GlobalFlags& flags);
 
-// The text of `--help` that explains exit codes and settings precedence.
-const char* exit_codes_help();
+// The values of the secret options among ARGS (argv, program name first), in
+// either spelling ("--password x", "--token=x"). Read before parsing, so that
+// not even a parse error quoting an argument can echo them.
+std::vector<std::string> secrets_in_arguments(const std::vector<std::string>& args);
+
+// Whether --json is among ARGS. Known before parsing, so that a parse error is
+// reported as a JSON document too when --json was asked for.
+bool json_in_arguments(const std::vector<std::string>& args);
 
 }  // namespace aa

@@ -4,6 +4,7 @@
 // ensure-streams (which converges on a state) and migrate-verify (which checks
 // one) share one vocabulary.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@ namespace aa {
 
 inline constexpr int kFirstPhase = 0;
 inline constexpr int kLastPhase = 3;
+// The phases as typed on a command line, for help and completions.
+inline constexpr std::array<std::string_view, kLastPhase - kFirstPhase + 1> kPhaseNames{"0", "1", "2", "3"};
 
 // A stream the target wants, and whether to create it when it is missing
 // (phase 2 keeps an existing legacy stream but never creates an empty one;

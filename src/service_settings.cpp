@@ -12,28 +12,39 @@
 namespace aa {
 namespace {
 
-std::string durable_from(const Environment& env, const char* variable, std::string fallback) {
-    const auto value = env.get(variable);
-    if (!value) return fallback;
+std::string durable_from(const Environment& env, const OptionRow& variable) {
+    const auto value = env.get(variable.env);
+    if (!value) return std::string(variable.default_value);
     if (auto problem = durable_name_problem(*value)) {
-        throw UsageError(fmt::format("{}=\"{}\" ({}): {}", variable, *value, env.source_of(variable), *problem));
+        throw UsageError(fmt::format("{}=\"{}\" ({}): {}", variable.env, *value, env.source_of(variable.env), *problem));
     }
     return *value;
 }
 
-std::int64_t positive_integer_from(const Environment& env, const char* variable, std::int64_t fallback,
+// The variable's value, or its row's default (which must parse the same way).
+std::int64_t positive_integer_from(const Environment& env, const OptionRow& variable,
                                    std::int64_t maximum = std::numeric_limits<std::int64_t>::max()) {
-    const auto value = env.get(variable);
-    if (!value) return fallback;
+    const std::string value = env.get(variable.env).value_or(std::string(variable.default_value));
     std::int64_t parsed = 0;
-    const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), parsed);
-    if (ec != std::errc() || end != value->data() + value->size() || parsed <= 0 || parsed > maximum) {
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+    if (ec != std::errc() || end != value.data() + value.size() || parsed <= 0 || parsed > maximum) {
         const std::string limit =
             maximum == std::numeric_limits<std::int64_t>::max() ? std::string() : fmt::format(" up to {}", maximum);
-        throw UsageError(fmt::format("{}=\"{}\" ({}): expected a positive whole number{}", variable, *value,
-                                     env.source_of(variable), limit));
+        throw UsageError(fmt::format("{}=\"{}\" ({}): expected a positive whole number{}", variable.env, value,
+                                     env.source_of(variable.env), limit));
     }
     return parsed;
+}
+
+std::string dlq_subject_from(const Environment& env, const OptionRow& variable) {
+    const auto subject = env.get(variable.env);
+    if (!subject) return std::string(variable.default_value);
+    if (subject->find_first_of(" \t*>") != std::string::npos || subject->front() == '.' || subject->back() == '.' ||
+        subject->find("..") != std::string::npos || !is_valid_utf8(*subject)) {
+        throw UsageError(fmt::format("{}=\"{}\" ({}): not a valid literal subject", variable.env, *subject,
+                                     env.source_of(variable.env)));
+    }
+    return *subject;
 }
 
 // The longest ack wait that still fits int64 nanoseconds, as the server and
@@ -59,21 +70,14 @@ std::optional<std::string> durable_name_problem(std::string_view name) {
 ServiceSettings resolve_service_settings(const Environment& env, const std::string& core_stream,
                                          const std::string& legacy_stream) {
     ServiceSettings s;
-    s.hrv_durable = durable_from(env, "NORMALIZE_HRV_DURABLE", s.hrv_durable);
-    s.oura_durable = durable_from(env, "NORMALIZE_OURA_DURABLE", s.oura_durable);
-    if (const auto subject = env.get("NORMALIZE_HRV_DLQ_SUBJECT")) {
-        if (subject->find_first_of(" \t*>") != std::string::npos || subject->front() == '.' || subject->back() == '.' ||
-            subject->find("..") != std::string::npos || !is_valid_utf8(*subject)) {
-            throw UsageError(fmt::format("NORMALIZE_HRV_DLQ_SUBJECT=\"{}\" ({}): not a valid literal subject", *subject,
-                                         env.source_of("NORMALIZE_HRV_DLQ_SUBJECT")));
-        }
-        s.hrv_dlq_subject = *subject;
-    }
-    s.hrv_max_deliver = positive_integer_from(env, "NORMALIZE_HRV_MAX_DELIVER", s.hrv_max_deliver);
-    s.hrv_ack_wait = std::chrono::milliseconds(
-        positive_integer_from(env, "NORMALIZE_HRV_ACK_WAIT_MS", s.hrv_ack_wait.count(), kMaxAckWaitMs));
+    s.hrv_durable = durable_from(env, kHrvDurableVariable);
+    s.oura_durable = durable_from(env, kOuraDurableVariable);
+    s.hrv_dlq_subject = dlq_subject_from(env, kHrvDlqSubjectVariable);
+    s.hrv_max_deliver = positive_integer_from(env, kHrvMaxDeliverVariable);
+    s.hrv_ack_wait = std::chrono::milliseconds(positive_integer_from(env, kHrvAckWaitVariable, kMaxAckWaitMs));
 
-    const auto candidates = env.get("AA_STREAM_CANDIDATES");
+    const std::string_view candidates_variable = kStreamCandidatesVariable.env;
+    const auto candidates = env.get(candidates_variable);
     if (!candidates) {
         s.stream_candidates = {core_stream, legacy_stream};
         return s;
@@ -85,8 +89,8 @@ ServiceSettings resolve_service_settings(const Environment& env, const std::stri
         const std::string_view item = trim(rest.substr(0, comma), " \t");
         if (!item.empty()) {  // the reference drops empty entries (.filter(Boolean))
             if (auto problem = stream_name_problem(item)) {
-                throw UsageError(fmt::format("AA_STREAM_CANDIDATES=\"{}\" ({}): \"{}\": {}", *candidates,
-                                             env.source_of("AA_STREAM_CANDIDATES"), item, *problem));
+                throw UsageError(fmt::format("{}=\"{}\" ({}): \"{}\": {}", candidates_variable, *candidates,
+                                             env.source_of(candidates_variable), item, *problem));
             }
             s.stream_candidates.emplace_back(item);
         }
@@ -94,8 +98,8 @@ ServiceSettings resolve_service_settings(const Environment& env, const std::stri
         rest.remove_prefix(comma + 1);
     }
     if (s.stream_candidates.empty()) {
-        throw UsageError(fmt::format("AA_STREAM_CANDIDATES=\"{}\" ({}): names no stream", *candidates,
-                                     env.source_of("AA_STREAM_CANDIDATES")));
+        throw UsageError(fmt::format("{}=\"{}\" ({}): names no stream", candidates_variable, *candidates,
+                                     env.source_of(candidates_variable)));
     }
     return s;
 }

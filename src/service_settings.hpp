@@ -11,20 +11,31 @@
 #include <vector>
 
 #include "src/environment.hpp"
+#include "src/service_variables.hpp"
 
 namespace aa {
 
+// A row's default that is a whole number ("60000"), read at compile time.
+constexpr std::int64_t default_number(const OptionRow& row) {
+    std::int64_t value = 0;
+    for (const char digit : row.default_value) value = value * 10 + (digit - '0');
+    return value;
+}
+
+// Each field is the variable of its row in src/service_variables.hpp; the
+// defaults are the rows'.
 struct ServiceSettings {
-    std::string hrv_durable = "normalize-hrv-durable";          // NORMALIZE_HRV_DURABLE
-    std::string oura_durable = "normalize-oura";                // NORMALIZE_OURA_DURABLE
-    std::string hrv_dlq_subject = "dlq.normalize.hrv.raw-received";  // NORMALIZE_HRV_DLQ_SUBJECT
-    std::int64_t hrv_max_deliver = 5;                           // NORMALIZE_HRV_MAX_DELIVER
-    std::chrono::milliseconds hrv_ack_wait{60000};              // NORMALIZE_HRV_ACK_WAIT_MS
-    std::vector<std::string> stream_candidates;                 // AA_STREAM_CANDIDATES, in binding order
+    std::string hrv_durable{kHrvDurableVariable.default_value};
+    std::string oura_durable{kOuraDurableVariable.default_value};
+    std::string hrv_dlq_subject{kHrvDlqSubjectVariable.default_value};
+    std::int64_t hrv_max_deliver = default_number(kHrvMaxDeliverVariable);
+    std::chrono::milliseconds hrv_ack_wait{default_number(kHrvAckWaitVariable)};
+    std::vector<std::string> stream_candidates;  // in binding order
 };
 
-// Reads the variables; the candidates default to the core then the legacy
-// stream names. Throws UsageError naming the variable on a bad value.
+// Reads the variables (their rows' defaults when unset); the candidates default
+// to the core then the legacy stream names. Throws UsageError naming the
+// variable on a bad value.
 ServiceSettings resolve_service_settings(const Environment& env, const std::string& core_stream,
                                          const std::string& legacy_stream);
 

@@ -11,6 +11,7 @@
 #include "src/context_file.hpp"
 #include "src/duration.hpp"
 #include "src/errors.hpp"
+#include "src/global_option_rows.hpp"
 #include "src/server_url.hpp"
 #include "src/text.hpp"
 
@@ -23,14 +24,22 @@ struct Sourced {
     std::string source;
 };
 
-std::optional<Sourced> pick(const std::optional<std::string>& flag, const char* flag_name, const Environment& env,
-                            const char* env_name, const std::string& from_context, const std::string& context_name) {
-    if (flag) return Sourced{*flag, flag_name};
-    if (env_name != nullptr) {
-        if (auto value = env.get(env_name)) return Sourced{*value, fmt::format("{} ({})", env_name, env.source_of(env_name))};
+// The setting ROW names: its FLAG's value, its variable's, or the context's.
+std::optional<Sourced> pick(const std::optional<std::string>& flag, const OptionRow& row, const Environment& env,
+                            const std::string& from_context, const std::string& context_name) {
+    if (flag) return Sourced{*flag, std::string(row.flag)};
+    if (!row.env.empty()) {
+        if (auto value = env.get(row.env)) return Sourced{*value, fmt::format("{} ({})", row.env, env.source_of(row.env))};
     }
     if (!from_context.empty()) return Sourced{from_context, fmt::format("context \"{}\"", context_name)};
     return std::nullopt;
+}
+
+// The same, falling back to the row's default.
+Sourced pick_or_default(const std::optional<std::string>& flag, const OptionRow& row, const Environment& env,
+                        const std::string& from_context, const std::string& context_name) {
+    if (auto picked = pick(flag, row, env, from_context, context_name)) return *picked;
+    return Sourced{std::string(row.default_value), fmt::format("{}'s default", row.flag)};
 }
 
 std::string value_or_empty(const std::optional<Sourced>& sourced) { return sourced ? sourced->value : std::string(); }
@@ -56,9 +65,9 @@ struct LoadedContext {
 std::optional<LoadedContext> load_context(const GlobalFlags& flags, const Environment& env) {
     std::optional<Sourced> requested;
     if (flags.context) {
-        requested = Sourced{*flags.context, "--context"};
-    } else if (auto value = env.get("NATS_CONTEXT")) {
-        requested = Sourced{*value, "NATS_CONTEXT"};
+        requested = Sourced{*flags.context, std::string(kContextOption.flag)};
+    } else if (auto value = env.get(kContextOption.env)) {
+        requested = Sourced{*value, std::string(kContextOption.env)};
     }
     const ContextPaths paths = nats_config_paths(env);
     std::string file;
@@ -120,30 +129,35 @@ std::string resolve_api_prefix(const std::optional<Sourced>& domain, const std::
         }
         return fmt::format("$JS.{}.API", domain->value);
     }
-    return "$JS.API";
+    return std::string(kJsApiPrefixOption.default_value);
+}
+
+std::chrono::milliseconds timeout_of(const Sourced& timeout) {
+    std::chrono::nanoseconds parsed{};
+    try {
+        parsed = parse_duration(timeout.value);
+    } catch (const ParseError& e) {
+        throw UsageError(fmt::format("{}=\"{}\": {}", timeout.source, timeout.value, e.what()));
+    }
+    if (parsed < std::chrono::milliseconds(1)) {
+        throw UsageError(fmt::format("{}=\"{}\": the timeout must be at least 1ms", timeout.source, timeout.value));
+    }
+    return std::chrono::duration_cast<std::chrono::milliseconds>(parsed);
+}
+
+// The process environment with the --env-file's entries under it.
+Environment with_env_file(const GlobalFlags& flags, const Environment& process_env) {
+    if (!flags.env_file) return process_env;
+    const std::string flag(kEnvFileOption.flag);
+    const std::string text = read_text_file(*flags.env_file, flag);
+    try {
+        return process_env.with_file(parse_env_file(text));
+    } catch (const ParseError& e) {
+        throw UsageError(fmt::format("{} {}: {}", flag, *flags.env_file, e.what()));
+    }
 }
 
 }  // namespace
-
-const std::vector<GlobalOptionSpec>& global_option_specs() {
-    static const std::vector<GlobalOptionSpec> specs{
-        {"-s,--server", "URL[,URL...]", "NATS_URL", "NATS server URLs (default nats://localhost:4223)", &GlobalFlags::server},
-        {"--user", "USER", "NATS_USER", "user name for user/password authentication", &GlobalFlags::user},
-        {"--password", "PASSWORD", "NATS_PASSWORD", "password for user/password authentication", &GlobalFlags::password},
-        {"--token", "TOKEN", "NATS_TOKEN", "authentication token", &GlobalFlags::token},
-        {"--creds", "FILE", "NATS_CREDS", "user credentials file (JWT and NKey seed)", &GlobalFlags::creds},
-        {"--nkey", "FILE", "NATS_NKEY", "NKey seed file", &GlobalFlags::nkey},
-        {"--tlscert", "FILE", "NATS_CERT", "TLS client certificate", &GlobalFlags::tls_cert},
-        {"--tlskey", "FILE", "NATS_KEY", "TLS client private key", &GlobalFlags::tls_key},
-        {"--tlsca", "FILE", "NATS_CA", "TLS certificate authority to verify the server", &GlobalFlags::tls_ca},
-        {"--timeout", "DURATION", "NATS_TIMEOUT", "connect and request timeout, e.g. 750ms, 5s, 1m (default 5s)", &GlobalFlags::timeout},
-        {"--context", "NAME|FILE.json", "NATS_CONTEXT", "natscli context to read connection settings from", &GlobalFlags::context},
-        {"--js-domain", "DOMAIN", nullptr, "JetStream domain (API prefix $JS.<domain>.API)", &GlobalFlags::js_domain},
-        {"--js-api-prefix", "PREFIX", nullptr, "JetStream API subject prefix (default $JS.API)", &GlobalFlags::js_api_prefix},
-        {"--env-file", "FILE", nullptr, "dotenv file with settings; the real environment wins over it", &GlobalFlags::env_file},
-    };
-    return specs;
-}
 
 std::string read_text_file(const std::string& path, const std::string& what) {
     struct stat st {};
@@ -160,52 +174,31 @@ std::string read_text_file(const std::string& path, const std::string& what) {
 }
 
 Settings resolve_settings(const GlobalFlags& flags, const Environment& process_env) {
-    Environment env = process_env;
-    if (flags.env_file) {
-        const std::string text = read_text_file(*flags.env_file, "--env-file");
-        try {
-            env = process_env.with_file(parse_env_file(text));
-        } catch (const ParseError& e) {
-            throw UsageError(fmt::format("--env-file {}: {}", *flags.env_file, e.what()));
-        }
-    }
-
+    const Environment env = with_env_file(flags, process_env);
     const std::optional<LoadedContext> context = load_context(flags, env);
     const NatsContext ctx = context ? context->values : NatsContext{};
     const std::string ctx_name = context ? context->name : std::string();
 
     ConnectionSettings conn;
     conn.context_name = ctx_name;
-    const auto server = pick(flags.server, "--server", env, "NATS_URL", ctx.url, ctx_name);
+    const Sourced server = pick_or_default(flags.server, kServerOption, env, ctx.url, ctx_name);
     try {
-        conn.servers = parse_server_list(server ? server->value : kDefaultServer);
+        conn.servers = parse_server_list(server.value);
     } catch (const ParseError& e) {
-        throw UsageError(fmt::format("{}: {}", server ? server->source : "server", e.what()));
+        throw UsageError(fmt::format("{}: {}", server.source, e.what()));
     }
-    conn.user = value_or_empty(pick(flags.user, "--user", env, "NATS_USER", ctx.user, ctx_name));
-    conn.password = value_or_empty(pick(flags.password, "--password", env, "NATS_PASSWORD", ctx.password, ctx_name));
-    conn.token = value_or_empty(pick(flags.token, "--token", env, "NATS_TOKEN", ctx.token, ctx_name));
-    conn.creds_file = value_or_empty(pick(flags.creds, "--creds", env, "NATS_CREDS", ctx.creds, ctx_name));
-    conn.nkey_file = value_or_empty(pick(flags.nkey, "--nkey", env, "NATS_NKEY", ctx.nkey, ctx_name));
-    conn.tls_cert = value_or_empty(pick(flags.tls_cert, "--tlscert", env, "NATS_CERT", ctx.cert, ctx_name));
-    conn.tls_key = value_or_empty(pick(flags.tls_key, "--tlskey", env, "NATS_KEY", ctx.key, ctx_name));
-    conn.tls_ca = value_or_empty(pick(flags.tls_ca, "--tlsca", env, "NATS_CA", ctx.ca, ctx_name));
+    conn.user = value_or_empty(pick(flags.user, kUserOption, env, ctx.user, ctx_name));
+    conn.password = value_or_empty(pick(flags.password, kPasswordOption, env, ctx.password, ctx_name));
+    conn.token = value_or_empty(pick(flags.token, kTokenOption, env, ctx.token, ctx_name));
+    conn.creds_file = value_or_empty(pick(flags.creds, kCredsOption, env, ctx.creds, ctx_name));
+    conn.nkey_file = value_or_empty(pick(flags.nkey, kNkeyOption, env, ctx.nkey, ctx_name));
+    conn.tls_cert = value_or_empty(pick(flags.tls_cert, kTlsCertOption, env, ctx.cert, ctx_name));
+    conn.tls_key = value_or_empty(pick(flags.tls_key, kTlsKeyOption, env, ctx.key, ctx_name));
+    conn.tls_ca = value_or_empty(pick(flags.tls_ca, kTlsCaOption, env, ctx.ca, ctx_name));
     if (conn.tls_cert.empty() != conn.tls_key.empty()) {
-        throw UsageError("--tlscert and --tlskey must be given together");
+        throw UsageError(fmt::format("{} and {} must be given together", kTlsCertOption.flag, kTlsKeyOption.flag));
     }
-
-    if (const auto timeout = pick(flags.timeout, "--timeout", env, "NATS_TIMEOUT", "", ctx_name)) {
-        std::chrono::nanoseconds parsed{};
-        try {
-            parsed = parse_duration(timeout->value);
-        } catch (const ParseError& e) {
-            throw UsageError(fmt::format("{}=\"{}\": {}", timeout->source, timeout->value, e.what()));
-        }
-        if (parsed < std::chrono::milliseconds(1)) {
-            throw UsageError(fmt::format("{}=\"{}\": the timeout must be at least 1ms", timeout->source, timeout->value));
-        }
-        conn.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(parsed);
-    }
+    conn.timeout = timeout_of(pick_or_default(flags.timeout, kTimeoutOption, env, "", ctx_name));
 
     // Domain and prefix are one setting spelled two ways: the flags, when either
     // is given, replace both of the context's, so a context's domain does not
@@ -213,10 +206,10 @@ Settings resolve_settings(const GlobalFlags& flags, const Environment& process_e
     const bool api_flag_given = flags.js_domain.has_value() || flags.js_api_prefix.has_value();
     const std::string ctx_domain = api_flag_given ? std::string() : ctx.jetstream_domain;
     const std::string ctx_prefix = api_flag_given ? std::string() : ctx.jetstream_api_prefix;
-    conn.api_prefix = resolve_api_prefix(pick(flags.js_domain, "--js-domain", env, nullptr, ctx_domain, ctx_name),
-                                         pick(flags.js_api_prefix, "--js-api-prefix", env, nullptr, ctx_prefix, ctx_name));
+    conn.api_prefix = resolve_api_prefix(pick(flags.js_domain, kJsDomainOption, env, ctx_domain, ctx_name),
+                                         pick(flags.js_api_prefix, kJsApiPrefixOption, env, ctx_prefix, ctx_name));
 
-    return Settings{std::move(conn), resolve_topology(env), std::move(env)};
+    return Settings{std::move(conn), resolve_topology(env), env};
 }
 
 }  // namespace aa

@@ -13,7 +13,8 @@
 
 namespace aa {
 
-// The global flags exactly as given on the command line (unset when absent).
+// The global flags exactly as given on the command line (unset when absent);
+// their rows are in src/global_option_rows.hpp, bound in src/global_options.cpp.
 struct GlobalFlags {
     std::optional<std::string> server;
     std::optional<std::string> user;
@@ -32,19 +33,6 @@ struct GlobalFlags {
     bool json = false;
     bool no_color = false;
 };
-
-// One global option that takes a value: declared once, here, with its help
-// text and environment variable, so help, docs and completions agree.
-struct GlobalOptionSpec {
-    const char* names;       // CLI11 spelling, e.g. "-s,--server"
-    const char* value_name;  // e.g. "URL"
-    const char* env;         // environment variable, or nullptr
-    const char* help;
-    std::optional<std::string> GlobalFlags::*field;
-};
-
-// Every global option that takes a value, in help order.
-const std::vector<GlobalOptionSpec>& global_option_specs();
 
 struct Settings {
     ConnectionSettings connection;

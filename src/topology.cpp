@@ -12,13 +12,22 @@ namespace {
 constexpr std::int64_t kHourNs = 3'600'000'000'000;
 constexpr std::int64_t kDuplicateWindowNs = 120'000'000'000;  // 2m, as the reference
 
-std::string resolve_stream_name(const Environment& env, const char* variable, const std::string& fallback) {
-    const auto value = env.get(variable);
-    if (!value) return fallback;
+std::string resolve_stream_name(const Environment& env, const OptionRow& variable) {
+    const auto value = env.get(variable.env);
+    if (!value) return std::string(variable.default_value);
     if (auto problem = stream_name_problem(*value)) {
-        throw UsageError(fmt::format("{}=\"{}\" ({}): {}", variable, *value, env.source_of(variable), *problem));
+        throw UsageError(fmt::format("{}=\"{}\" ({}): {}", variable.env, *value, env.source_of(variable.env), *problem));
     }
     return *value;
+}
+
+// EVENT_STREAM_MODE: one of the row's allowed values (its default when unset).
+StreamMode resolve_mode(const Environment& env) {
+    const OptionRow& row = kStreamModeVariable;
+    const std::string mode = env.get(row.env).value_or(std::string(row.default_value));
+    if (mode == to_string(StreamMode::single)) return StreamMode::single;
+    if (mode == to_string(StreamMode::multi)) return StreamMode::multi;
+    throw UsageError(fmt::format("{}=\"{}\" ({}): expected \"single\" or \"multi\"", row.env, mode, env.source_of(row.env)));
 }
 
 }  // namespace
@@ -64,22 +73,12 @@ std::optional<std::string> stream_name_problem(std::string_view name) {
 
 TopologySettings resolve_topology(const Environment& env) {
     TopologySettings settings;
-    if (const auto mode = env.get("EVENT_STREAM_MODE")) {
-        if (*mode == "single") {
-            settings.mode = StreamMode::single;
-        } else if (*mode == "multi") {
-            settings.mode = StreamMode::multi;
-        } else {
-            throw UsageError(fmt::format("EVENT_STREAM_MODE=\"{}\" ({}): expected \"single\" or \"multi\"", *mode,
-                                         env.source_of("EVENT_STREAM_MODE")));
-        }
-    }
-    const StreamNames defaults;
-    settings.names.core = resolve_stream_name(env, "STREAM_CORE_NAME", defaults.core);
-    settings.names.vendor = resolve_stream_name(env, "STREAM_VENDOR_NAME", defaults.vendor);
-    settings.names.dlq = resolve_stream_name(env, "STREAM_DLQ_NAME", defaults.dlq);
-    settings.names.legacy = resolve_stream_name(env, "STREAM_LEGACY_NAME", defaults.legacy);
-    settings.production = env.get("NODE_ENV") == "production";
+    settings.mode = resolve_mode(env);
+    settings.names.core = resolve_stream_name(env, kCoreStreamVariable);
+    settings.names.vendor = resolve_stream_name(env, kVendorStreamVariable);
+    settings.names.dlq = resolve_stream_name(env, kDlqStreamVariable);
+    settings.names.legacy = resolve_stream_name(env, kLegacyStreamVariable);
+    settings.production = env.get(kNodeEnvVariable.env) == "production";
     return settings;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/environment.hpp"
+#include "src/topology_variables.hpp"
 
 namespace aa {
 
@@ -23,11 +24,12 @@ std::string_view to_string(StreamRole role);
 inline constexpr std::array<StreamRole, 4> kAllRoles{StreamRole::core, StreamRole::vendor, StreamRole::dlq,
                                                      StreamRole::legacy};
 
+// The defaults are the rows' (src/topology_variables.hpp).
 struct StreamNames {
-    std::string core = "AA_CORE_HOT";
-    std::string vendor = "AA_VENDOR_HOT";
-    std::string dlq = "AA_DLQ";
-    std::string legacy = "ATHLETE_ALLY_EVENTS";
+    std::string core{kCoreStreamVariable.default_value};
+    std::string vendor{kVendorStreamVariable.default_value};
+    std::string dlq{kDlqStreamVariable.default_value};
+    std::string legacy{kLegacyStreamVariable.default_value};
 
     const std::string& of(StreamRole role) const;
 };
@@ -40,10 +42,6 @@ struct TopologySettings {
 
     int replicas() const { return production ? 3 : 1; }
 };
-
-// The variables that choose the topology (mode, stream names, replicas).
-inline constexpr std::array<std::string_view, 6> kTopologyVariables{
-    "NODE_ENV", "EVENT_STREAM_MODE", "STREAM_CORE_NAME", "STREAM_VENDOR_NAME", "STREAM_DLQ_NAME", "STREAM_LEGACY_NAME"};
 
 // Reads the topology variables. Throws UsageError naming the variable and its
 // value when the mode is unknown or a stream name is invalid.

@@ -16,7 +16,7 @@ std::optional<std::uint64_t> threshold(std::int64_t value) {
     return value < 0 ? std::nullopt : std::optional<std::uint64_t>(static_cast<std::uint64_t>(value));
 }
 
-std::chrono::nanoseconds duration_option(const std::string& text, const char* flag) {
+std::chrono::nanoseconds duration_option(const std::string& text, std::string_view flag) {
     try {
         const auto value = parse_duration(text);
         if (value.count() <= 0) throw ParseError(fmt::format("invalid duration \"{}\": must be positive", text));
@@ -28,7 +28,7 @@ std::chrono::nanoseconds duration_option(const std::string& text, const char* fl
 
 Thresholds thresholds_of(const Options& options) {
     Thresholds t;
-    t.stall_after = duration_option(options.stall_after, "--stall-after");
+    t.stall_after = duration_option(options.stall_after, kStallAfterOption.flag);
     t.max_pending = threshold(options.max_pending);
     t.max_ack_pending = threshold(options.max_ack_pending);
     t.max_redelivered = threshold(options.max_redelivered);
@@ -47,13 +47,11 @@ std::vector<std::string> all_streams_of(const std::optional<std::string>& stream
     return streams;
 }
 
-std::chrono::milliseconds watch_interval_of(const Options& options) {
-    const std::string interval =
-        options.watch.empty() || options.watch.front().empty() ? std::string() : options.watch.front();
-    const auto value = interval.empty() ? kDefaultWatchInterval
-                                        : std::chrono::duration_cast<std::chrono::milliseconds>(
-                                              duration_option(interval, "--watch"));
-    if (value.count() < 100) throw UsageError("--watch: the interval must be at least 100ms");
+// --watch's interval: the one given, or its row's default when left out.
+std::chrono::milliseconds watch_interval_of(const std::string& given) {
+    const std::string interval = given.empty() ? std::string(kWatchOption.default_value) : given;
+    const auto value = std::chrono::duration_cast<std::chrono::milliseconds>(duration_option(interval, kWatchOption.flag));
+    if (value.count() < 100) throw UsageError(fmt::format("{}: the interval must be at least 100ms", kWatchOption.flag));
     return value;
 }
 
@@ -87,11 +85,11 @@ Plan plan_of(const Options& options, const Settings& settings) {
         if (!options.durable.empty()) throw UsageError("--all lists every consumer: give a STREAM at most, no DURABLE");
         plan.all_streams = all_streams_of(plan.stream, settings);
     }
-    if (options.watch_given) {
+    if (options.watch) {
         if (options.all) throw UsageError("--watch follows one consumer; it cannot be combined with --all");
-        plan.watch_interval = watch_interval_of(options);
+        plan.watch_interval = watch_interval_of(*options.watch);
     }
-    if (options.count != 0 && !options.watch_given) throw UsageError("--count needs --watch");
+    if (options.count != 0 && !options.watch) throw UsageError("--count needs --watch");
     plan.count = options.count;
     return plan;
 }

@@ -14,8 +14,6 @@
 
 namespace aa::consumer_diag {
 
-inline constexpr std::chrono::milliseconds kDefaultWatchInterval{2000};
-
 struct Plan {
     std::optional<std::string> stream;     // given STREAM
     std::string durable;                   // given DURABLE or NORMALIZE_HRV_DURABLE

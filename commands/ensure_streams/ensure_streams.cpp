@@ -1,4 +1,4 @@
-// ensure-streams: options, gathering the facts, and the run that glues
+// ensure-streams: gathering the facts, and the run that glues
 // planning, applying and rendering together.
 
 #include "commands/ensure_streams/ensure_streams.hpp"
@@ -39,24 +39,6 @@ Facts gather_facts(const TargetTopology& target, CommandContext& context) {
 }
 
 }  // namespace
-
-void add_options(CLI::App& command, Options& options) {
-    // A string, not an int: CLI11's conversion would take "01", "0x1", "+1" and " 2" for a phase.
-    command.add_option_function<std::string>(
-               "--phase", [&options](const std::string& value) { options.phase = value; },
-               "converge on a migration phase instead of the mode's topology: 0 legacy + DLQ, 1 vendor split "
-               "off, 2 core split off, 3 legacy deleted")
-        ->type_name("0|1|2|3");
-    command.add_flag("--dry-run", options.dry_run, "print the plan and change nothing");
-    command.add_flag("--check", options.check,
-                     "print the plan, change nothing, and exit 1 when the server differs from the target (CI drift gate)");
-    command.add_flag("--allow-delete", options.allow_delete, "allow deleting the legacy stream (phase 3)");
-    command.add_flag("--allow-data-loss", options.allow_data_loss,
-                     "allow changes that delete stored messages (a lower max_age on a stream holding messages)");
-    command.add_flag("--allow-fewer-replicas", options.allow_fewer_replicas,
-                     "allow lowering num_replicas below what a clustered stream runs at (without NODE_ENV=production "
-                     "the target is 1)");
-}
 
 ExitCode run(const Options& options, CommandContext& context) {
     // Read before connecting: a bad phase is a usage error, whatever the server.

@@ -12,13 +12,12 @@
 #include <optional>
 #include <string>
 
-#include <CLI/CLI.hpp>
-
 #include "commands/ensure_streams/apply.hpp"
 #include "commands/ensure_streams/facts.hpp"
 #include "commands/ensure_streams/plan.hpp"
 #include "commands/ensure_streams/report.hpp"
 #include "commands/ensure_streams/result.hpp"
+#include "src/cli_definition.hpp"
 #include "src/command_context.hpp"
 
 namespace aa::ensure_streams {
@@ -34,7 +33,9 @@ struct Options {
     bool allow_fewer_replicas = false;
 };
 
-void add_options(CLI::App& command, Options& options);
+// Its options, bound to OPTIONS, what it is for, and how it runs
+// (definition.cpp).
+CommandDefinition definition(Options& options);
 
 // Gathers the facts, plans, applies unless asked not to, and emits the result.
 ExitCode run(const Options& options, CommandContext& context);

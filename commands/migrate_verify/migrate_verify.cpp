@@ -82,12 +82,6 @@ ServerFacts server_of(CommandContext& context, const Facts& facts) {
 
 }  // namespace
 
-void add_options(CLI::App& command, Options& options) {
-    command.add_option("PHASE", options.phase, "the migration phase to verify")->type_name("0|1|2|3");
-    command.add_flag("--detect", options.detect, "report the highest phase whose target state holds (no PHASE)");
-    command.footer("Service variables: NORMALIZE_HRV_DURABLE, NORMALIZE_OURA_DURABLE, NORMALIZE_HRV_DLQ_SUBJECT.");
-}
-
 ExitCode run(const Options& options, CommandContext& context) {
     const std::optional<int> phase = phase_of(options);
     const Targets targets = targets_of(context.settings());

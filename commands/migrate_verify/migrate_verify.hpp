@@ -8,9 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 #include "src/capture.hpp"
+#include "src/cli_definition.hpp"
 #include "src/command_context.hpp"
 #include "src/service_settings.hpp"
 #include "src/topology.hpp"
@@ -22,7 +21,9 @@ struct Options {
     bool detect = false;  // report the highest phase whose target state holds
 };
 
-void add_options(CLI::App& command, Options& options);
+// Its arguments and options, bound to OPTIONS, what it is for, and how
+// it runs (definition.cpp).
+CommandDefinition definition(Options& options);
 
 enum class Status { pass, fail, warn };
 std::string_view to_string(Status status);

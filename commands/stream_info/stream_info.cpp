@@ -75,11 +75,6 @@ Result gather(const Options& options, CommandContext& context) {
 
 }  // namespace
 
-void add_options(CLI::App& command, Options& options) {
-    command.add_option("STREAM", options.names, "streams to show (default: the topology's core, vendor, DLQ and legacy streams)");
-    command.add_flag("--all", options.all, "every stream in the account, as a table sorted by name");
-}
-
 std::optional<StreamRole> role_of(const std::string& name, const TopologySettings& topology) {
     for (const StreamRole role : kAllRoles) {
         if (topology.names.of(role) == name) return role;

@@ -6,9 +6,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 #include "src/capture.hpp"
+#include "src/cli_definition.hpp"
 #include "src/command_context.hpp"
 #include "src/stream_diff.hpp"
 #include "src/topology.hpp"
@@ -20,7 +19,9 @@ struct Options {
     bool all = false;                // every stream in the account
 };
 
-void add_options(CLI::App& command, Options& options);
+// Its arguments and options, bound to OPTIONS, what it is for, and how
+// it runs (definition.cpp).
+CommandDefinition definition(Options& options);
 
 // One stream as reported.
 struct StreamReport {
