@@ -14,8 +14,9 @@ namespace {
 std::string version_line() { return fmt::format("aa-nats {} (nats.c {})", AA_NATS_VERSION, nats_library_version()); }
 
 std::vector<CommandDefinition> commands(CommandValues& values) {
-    return {stream_info::definition(values.stream_info), consumer_diag::definition(values.consumer_diag),
-            migrate_verify::definition(values.migrate_verify), ensure_streams::definition(values.ensure_streams)};
+    return {stream_info::definition(values.stream_info),       consumer_diag::definition(values.consumer_diag),
+            migrate_verify::definition(values.migrate_verify), ensure_streams::definition(values.ensure_streams),
+            completion::definition(values.completion)};
 }
 
 std::vector<VariableGroup> variable_groups() {
@@ -76,7 +77,8 @@ CliDefinition cli_definition(CommandValues& values) {
         .examples = {{"aa-nats ensure-streams --phase 1 && aa-nats migrate-verify 1",
                       "one migration step, then its gate"},
                      {"NATS_URL=nats://127.0.0.1:4223 aa-nats migrate-verify --detect --json",
-                      "which migration phase the server on 127.0.0.1:4223 has reached, in JSON"}},
+                      "which migration phase the server on 127.0.0.1:4223 has reached, in JSON"},
+                     {"source <(aa-nats completion bash)", "Tab completion in this bash session"}},
         .see_also = "nats(1), nats-server(8); docs/ in the aa-nats sources",
     };
 }

@@ -3,6 +3,7 @@
 // option values, the global options, the variables, files and exit statuses.
 // The one place that lists the commands.
 
+#include "commands/completion/completion.hpp"
 #include "commands/consumer_diag/consumer_diag.hpp"
 #include "commands/ensure_streams/ensure_streams.hpp"
 #include "commands/migrate_verify/migrate_verify.hpp"
@@ -19,6 +20,7 @@ struct CommandValues {
     consumer_diag::Options consumer_diag;
     migrate_verify::Options migrate_verify;
     ensure_streams::Options ensure_streams;
+    completion::Options completion;
 };
 
 // The definition, its rows bound to VALUES (which must outlive it).

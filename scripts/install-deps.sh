@@ -2,7 +2,10 @@
 # Installs what aa-nats needs to build and test, from Debian 12 packages only.
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libnats-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server openssl)
+# Build and test: the compiler, the libraries, a real nats-server, openssl for
+# the TLS tests; zsh and fish read their completion files in the tests.
+packages=(build-essential cmake pkg-config libnats-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server openssl
+          zsh fish)
 
 missing=()
 for p in "${packages[@]}"; do
