@@ -16,7 +16,7 @@ std::string version_line() { return fmt::format("aa-nats {} (nats.c {})", AA_NAT
 std::vector<CommandDefinition> commands(CommandValues& values) {
     return {stream_info::definition(values.stream_info),       consumer_diag::definition(values.consumer_diag),
             migrate_verify::definition(values.migrate_verify), ensure_streams::definition(values.ensure_streams),
-            completion::definition(values.completion)};
+            completion::definition(values.completion),         generate::definition(values.generate)};
 }
 
 std::vector<VariableGroup> variable_groups() {

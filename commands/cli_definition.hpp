@@ -6,6 +6,7 @@
 #include "commands/completion/completion.hpp"
 #include "commands/consumer_diag/consumer_diag.hpp"
 #include "commands/ensure_streams/ensure_streams.hpp"
+#include "commands/generate/generate.hpp"
 #include "commands/migrate_verify/migrate_verify.hpp"
 #include "commands/stream_info/stream_info.hpp"
 #include "src/cli_definition.hpp"
@@ -21,6 +22,7 @@ struct CommandValues {
     migrate_verify::Options migrate_verify;
     ensure_streams::Options ensure_streams;
     completion::Options completion;
+    generate::Options generate;
 };
 
 // The definition, its rows bound to VALUES (which must outlive it).

@@ -3,9 +3,10 @@
 set -euo pipefail
 
 # Build and test: the compiler, the libraries, a real nats-server, openssl for
-# the TLS tests; zsh and fish read their completion files in the tests.
+# the TLS tests. The generated files' tests: man-db renders the man page, zsh
+# and fish read their completion files.
 packages=(build-essential cmake pkg-config libnats-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server openssl
-          zsh fish)
+          man-db zsh fish)
 
 missing=()
 for p in "${packages[@]}"; do

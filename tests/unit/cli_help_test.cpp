@@ -76,6 +76,12 @@ TEST_CASE("a default and a variable are printed from the row, once") {
     CHECK(occurrences(ensure, "--phase 0|1|2|3") == 1);
 }
 
+TEST_CASE("the hidden generate command is parsed but not listed") {
+    const std::string root = help_of({"aa-nats", "--help"});
+    CHECK(root.find("completion") != std::string::npos);
+    CHECK(root.find("generate") == std::string::npos);
+}
+
 TEST_CASE("--version names the version and nats.c's") {
     aa::Cli cli;
     const std::string version = help_of({"aa-nats", "--version"});

@@ -105,14 +105,14 @@ TEST_CASE("an exit code of 128 + N stands for ending by signal N; the documented
     }
 }
 
-TEST_CASE("the CLI has the four commands and completion, in help order") {
+TEST_CASE("the CLI has the four commands, completion and the hidden generate, in help order") {
     aa::Cli cli;
     std::vector<std::string> names;
     for (const CLI::App* sub : cli.app().get_subcommands([](const CLI::App*) { return true; })) {
         names.push_back(sub->get_name());
     }
     CHECK(names == std::vector<std::string>{"stream-info", "consumer-diag", "migrate-verify", "ensure-streams",
-                                            "completion"});
+                                            "completion", "generate"});
 }
 
 TEST_CASE("parsing fills the global options, before or after the subcommand, without touching the network") {
