@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "src/build_info.hpp"
 #include "src/global_options.hpp"
 #include "src/nats_connection.hpp"
 #include "src/service_variables.hpp"
@@ -10,8 +11,13 @@
 namespace aa {
 namespace {
 
-// "aa-nats 0.1.0 (nats.c 3.4.1)".
-std::string version_line() { return fmt::format("aa-nats {} (nats.c {})", AA_NATS_VERSION, nats_library_version()); }
+// "aa-nats 0.1.0 (git 12e1508, nats.c 3.4.1)"; a build from sources outside
+// git has no revision to show.
+std::string version_line() {
+    const std::string_view revision = git_revision();
+    return fmt::format("aa-nats {} ({}nats.c {})", project_version(),
+                       revision.empty() ? std::string() : fmt::format("git {}, ", revision), nats_library_version());
+}
 
 std::vector<CommandDefinition> commands(CommandValues& values) {
     return {stream_info::definition(values.stream_info),       consumer_diag::definition(values.consumer_diag),
@@ -56,7 +62,7 @@ std::vector<FileRow> files() {
 CliDefinition cli_definition(CommandValues& values) {
     return {
         .name = "aa-nats",
-        .version = AA_NATS_VERSION,
+        .version = std::string(project_version()),
         .version_line = version_line(),
         .summary = "inspect, verify and converge the AA JetStream stream topology",
         .description =

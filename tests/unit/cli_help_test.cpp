@@ -82,7 +82,7 @@ TEST_CASE("the hidden generate command is parsed but not listed") {
     CHECK(root.find("generate") == std::string::npos);
 }
 
-TEST_CASE("--version names the version and nats.c's") {
+TEST_CASE("--version names the version, and the git revision when the build knows it") {
     aa::Cli cli;
     const std::string version = help_of({"aa-nats", "--version"});
     CHECK(version.starts_with("aa-nats " AA_NATS_VERSION " ("));
