@@ -3,10 +3,11 @@
 set -euo pipefail
 
 # Build and test: the compiler, the libraries, a real nats-server, openssl for
-# the TLS tests. The generated files' tests: man-db renders the man page, zsh
-# and fish read their completion files.
+# the TLS tests. Packaging: dpkg-dev and file (cpack's dpkg-shlibdeps reads
+# Depends from the binary). The generated files' tests: man-db renders the man
+# page, zsh and fish read their completion files.
 packages=(build-essential cmake pkg-config libnats-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server openssl
-          man-db zsh fish)
+          dpkg-dev file man-db zsh fish)
 
 missing=()
 for p in "${packages[@]}"; do
