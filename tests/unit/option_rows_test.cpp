@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "commands/cli.hpp"
 #include "src/cli_text.hpp"
 #include "src/duration.hpp"
@@ -70,4 +73,27 @@ TEST_CASE("a flag takes a value everywhere or nowhere, so a completion can skip 
     clash.commands.push_back({.name = "a", .options = {{{.flag = "--all"}, &all}}});
     clash.commands.push_back({.name = "b", .options = {{{.flag = "--all", .value_name = "N"}, &value}}});
     CHECK_THROWS_AS(aa::flags_taking_values(clash), std::logic_error);
+}
+
+TEST_CASE("every variable of the definition is in .env.example, set to its row's default where it has one") {
+    std::ifstream in(std::string(AA_SOURCE_DIR) + "/.env.example");
+    REQUIRE(in.good());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string example = "\n" + text.str();
+    aa::Cli cli;
+    std::vector<const aa::OptionRow*> rows;
+    for (const aa::BoundOption& option : cli.definition().global_options) rows.push_back(&option.row);
+    for (const aa::VariableGroup& group : cli.definition().variable_groups) rows.insert(rows.end(), group.rows.begin(), group.rows.end());
+    for (const aa::OptionRow* row : rows) {
+        if (row->env.empty()) continue;
+        INFO(row->env);
+        const std::string name(row->env);
+        CHECK((example.find("\n" + name + "=") != std::string::npos || example.find("\n# " + name + "=") != std::string::npos));
+        // A default that is a value (not prose, not "$OTHER,...") is what the file sets.
+        const std::string_view value = row->default_value;
+        if (!value.empty() && value.find(' ') == std::string_view::npos && !value.starts_with('$')) {
+            CHECK(example.find("\n" + name + "=" + std::string(value) + "\n") != std::string::npos);
+        }
+    }
 }
