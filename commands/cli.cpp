@@ -33,6 +33,17 @@ Cli::~Cli() = default;
 
 const GlobalFlags& Cli::flags() const { return values_->global; }
 
+OutputFormat Cli::output_format() const { return choose_output_format(flags().json, format_given(*values_)); }
+
+std::string Cli::command_in(const std::vector<std::string>& args) const {
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        for (const CommandDefinition& command : definition_.commands) {
+            if (command.name == args[i]) return args[i];
+        }
+    }
+    return "";
+}
+
 Cli::Parsed Cli::parse(const std::vector<std::string>& args, std::ostream& out) {
     // CLI11 takes the arguments after the program name, last first.
     std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -15,6 +15,7 @@
 #include "src/cli_definition.hpp"
 #include "src/errors.hpp"
 #include "src/global_options.hpp"
+#include "src/output_format.hpp"
 #include "src/settings.hpp"
 
 namespace aa {
@@ -43,6 +44,13 @@ public:
 
     // The global options as parsed.
     const GlobalFlags& flags() const;
+
+    // The format to print in, from --json and the parsed check's --format;
+    // throws UsageError when they disagree or --format names no format.
+    OutputFormat output_format() const;
+
+    // The command named among ARGS (argv), or "" when none is.
+    std::string command_in(const std::vector<std::string>& args) const;
 
     // The whole tree and its definition, for tests and generators.
     CLI::App& app() { return app_; }

@@ -89,4 +89,9 @@ CliDefinition cli_definition(CommandValues& values) {
     };
 }
 
+std::optional<std::string> format_given(const CommandValues& values) {
+    // Only one command is parsed, so at most one of them is set.
+    return values.consumer_diag.format ? values.consumer_diag.format : values.migrate_verify.format;
+}
+
 }  // namespace aa

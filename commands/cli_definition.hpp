@@ -25,6 +25,10 @@ struct CommandValues {
     generate::Options generate;
 };
 
+// --format as given to the check that was parsed (consumer-diag or
+// migrate-verify); nullopt when not given.
+std::optional<std::string> format_given(const CommandValues& values);
+
 // The definition, its rows bound to VALUES (which must outlive it).
 CliDefinition cli_definition(CommandValues& values);
 

@@ -32,19 +32,24 @@ using Secrets = std::vector<std::string>;
 struct Invocation {
     std::vector<std::string> args;  // argv, program name first
     Secrets secrets;                // values of --password and --token
-    bool json_asked = false;        // --json anywhere, for reporting a parse error
+    // --format or --json anywhere, and the command: how an error is reported,
+    // also one that stops the parse, or a --json that contradicts --format.
+    aa::OutputFormat format_asked = aa::OutputFormat::text;
+    std::string command;
 };
 
-Invocation read_invocation(int argc, char** argv) {
+Invocation read_invocation(int argc, char** argv, const aa::Cli& cli) {
     std::vector<std::string> args(argv, argv + argc);
     Secrets secrets = aa::secrets_in_arguments(args);
-    const bool json_asked = aa::json_in_arguments(args);
-    return {std::move(args), std::move(secrets), json_asked};
+    const aa::OutputFormat format_asked = aa::format_in_arguments(args);
+    std::string command = cli.command_in(args);
+    return {std::move(args), std::move(secrets), format_asked, std::move(command)};
 }
 
 // Prints what ERROR means for the operator and returns its exit code.
-aa::ExitCode report(const std::exception_ptr& error, const Secrets& secrets, bool json) {
-    return aa::print_error_report(aa::error_report(error, secrets), std::cout, std::cerr, json);
+aa::ExitCode report(const std::exception_ptr& error, const Secrets& secrets, const Invocation& invocation) {
+    return aa::print_error_report(aa::error_report(error, secrets), std::cout, std::cerr, invocation.format_asked,
+                                  invocation.command);
 }
 
 // nullopt when a subcommand is to run; else the exit code of a run that ends
@@ -54,7 +59,7 @@ std::optional<int> parse(aa::Cli& cli, const Invocation& invocation) {
         if (cli.parse(invocation.args) == aa::Cli::Parsed::answered) return 0;
         return std::nullopt;
     } catch (...) {
-        return static_cast<int>(report(std::current_exception(), invocation.secrets, invocation.json_asked));
+        return static_cast<int>(report(std::current_exception(), invocation.secrets, invocation));
     }
 }
 
@@ -84,7 +89,7 @@ aa::ExitCode run(const aa::Cli& cli, aa::Settings settings, const Invocation& in
                  const aa::Environment& environment, const Secrets& secrets) {
     const bool terminal = ::isatty(STDOUT_FILENO) == 1;
     const bool color = aa::should_color(terminal, cli.flags().no_color, settings.env.get(aa::kNoColorOption.env).has_value());
-    aa::Output output{std::cout, std::cerr, cli.flags().json, aa::Style(color), terminal};
+    aa::Output output{std::cout, std::cerr, cli.output_format(), aa::Style(color), terminal};
     aa::CommandContext context(std::move(settings), output);
     // Built only if asked for; everything it reads outlives the context.
     context.set_command_line(
@@ -102,7 +107,7 @@ aa::ExitCode resolve_and_run(const aa::Cli& cli, const Invocation& invocation) {
         aa::Settings settings = resolve(cli.flags(), environment, secrets);
         return run(cli, std::move(settings), invocation, environment, secrets);
     } catch (...) {
-        return report(std::current_exception(), secrets, cli.flags().json);
+        return report(std::current_exception(), secrets, invocation);
     }
 }
 
@@ -123,8 +128,8 @@ int end(aa::ExitCode code) {
 int main(int argc, char** argv) {
     // First, before any thread exists: every thread inherits the blocked signals.
     aa::start_signal_handling();
-    const Invocation invocation = read_invocation(argc, argv);
     aa::Cli cli;
+    const Invocation invocation = read_invocation(argc, argv, cli);
     if (const std::optional<int> done = parse(cli, invocation)) return *done;
     return end(resolve_and_run(cli, invocation));
 }

@@ -24,7 +24,7 @@ _aa_nats_files() { # current word
 # The flags that take a value: the next word is theirs.
 _aa_nats_takes_value() {
     case $1 in
-        --context|--count|--creds|--env-file|--js-api-prefix|--js-domain|--max-ack-pending|--max-pending|--max-redelivered|--nkey|--password|--phase|--server|--stall-after|--timeout|--tlsca|--tlscert|--tlskey|--token|--user|--watch|-s) return 0 ;;
+        --context|--count|--creds|--env-file|--format|--js-api-prefix|--js-domain|--max-ack-pending|--max-pending|--max-redelivered|--nkey|--password|--phase|--server|--stall-after|--timeout|--tlsca|--tlscert|--tlskey|--token|--user|--watch|-s) return 0 ;;
     esac
     return 1
 }
@@ -36,8 +36,8 @@ _aa_nats_options() {
     case $1 in
         "") echo "--server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h --version" ;;
         stream-info) echo "--all --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
-        consumer-diag) echo "--all --stall-after --max-pending --max-ack-pending --max-redelivered --watch --count --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
-        migrate-verify) echo "--detect --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
+        consumer-diag) echo "--all --stall-after --max-pending --max-ack-pending --max-redelivered --watch --count --format --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
+        migrate-verify) echo "--detect --format --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
         ensure-streams) echo "--phase --dry-run --check --allow-delete --allow-data-loss --allow-fewer-replicas --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
         completion) echo "--server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
         *) echo "--help" ;;
@@ -47,6 +47,10 @@ _aa_nats_options() {
 # A value of an option: command, option, current word.
 _aa_nats_value() {
     case $1:$2 in
+        consumer-diag:--format)
+            _aa_nats_reply "text json nagios prometheus" "$3" ;;
+        migrate-verify:--format)
+            _aa_nats_reply "text json nagios prometheus" "$3" ;;
         ensure-streams:--phase)
             _aa_nats_reply "0 1 2 3" "$3" ;;
         *:--creds)

@@ -23,7 +23,7 @@ end
 
 # The command given so far ('' before one), then how many arguments follow it.
 function __aa_nats_state
-    set -l value_flags --context --count --creds --env-file --js-api-prefix --js-domain --max-ack-pending --max-pending --max-redelivered --nkey --password --phase --server --stall-after --timeout --tlsca --tlscert --tlskey --token --user --watch -s
+    set -l value_flags --context --count --creds --env-file --format --js-api-prefix --js-domain --max-ack-pending --max-pending --max-redelivered --nkey --password --phase --server --stall-after --timeout --tlsca --tlscert --tlskey --token --user --watch -s
     set -l command ''
     set -l arguments 0
     set -l skip 0
@@ -97,12 +97,14 @@ complete -c aa-nats -n '__aa_nats_command consumer-diag' -l max-ack-pending -x -
 complete -c aa-nats -n '__aa_nats_command consumer-diag' -l max-redelivered -x -d 'fail when more than N messages were redelivered'
 complete -c aa-nats -n '__aa_nats_command consumer-diag' -l watch -x -d 'sample every INTERVAL until Ctrl-C or --count: rate, ETA, pending sparkline'
 complete -c aa-nats -n '__aa_nats_command consumer-diag' -l count -x -d 'with --watch: stop after N samples'
+complete -c aa-nats -n '__aa_nats_command consumer-diag' -l format -x -a 'text json nagios prometheus' -d 'text, json (as --json), nagios (a plugin status line; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) or prometheus (a text exposition for node_exporter\'s textfile collector)'
 complete -c aa-nats -n '__aa_nats_argument consumer-diag 0' -a '(__aa_nats_variable STREAM_CORE_NAME AA_CORE_HOT) (__aa_nats_variable STREAM_VENDOR_NAME AA_VENDOR_HOT) (__aa_nats_variable STREAM_DLQ_NAME AA_DLQ) (__aa_nats_variable STREAM_LEGACY_NAME ATHLETE_ALLY_EVENTS)' -d 'stream of the consumer'
 complete -c aa-nats -n '__aa_nats_argument consumer-diag 1' -a '(__aa_nats_variable NORMALIZE_HRV_DURABLE normalize-hrv-durable) (__aa_nats_variable NORMALIZE_OURA_DURABLE normalize-oura)' -d 'durable name'
 
 # migrate-verify
 complete -c aa-nats -n '__aa_nats_command ""' -a migrate-verify -d 'is the server in the target state of migration phase 0-3? (--detect: which phase)'
 complete -c aa-nats -n '__aa_nats_command migrate-verify' -l detect -d 'report the highest phase whose target state holds (no PHASE)'
+complete -c aa-nats -n '__aa_nats_command migrate-verify' -l format -x -a 'text json nagios prometheus' -d 'text, json (as --json), nagios (a plugin status line; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) or prometheus (a text exposition for node_exporter\'s textfile collector)'
 complete -c aa-nats -n '__aa_nats_argument migrate-verify 0' -a '0 1 2 3' -d 'the migration phase to verify'
 
 # ensure-streams

@@ -53,4 +53,18 @@ bool json_in_arguments(const std::vector<std::string>& args) {
     return false;
 }
 
+OutputFormat format_in_arguments(const std::vector<std::string>& args) {
+    const std::string_view flag = kFormatOption.flag;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        std::optional<OutputFormat> format;
+        if (arg == flag && i + 1 < args.size()) format = parse_output_format(args[i + 1]);
+        if (arg.starts_with(flag) && arg.size() > flag.size() && arg[flag.size()] == '=') {
+            format = parse_output_format(arg.substr(flag.size() + 1));
+        }
+        if (format) return *format;
+    }
+    return json_in_arguments(args) ? OutputFormat::json : OutputFormat::text;
+}
+
 }  // namespace aa

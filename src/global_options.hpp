@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/cli_definition.hpp"
+#include "src/output_format.hpp"
 #include "src/settings.hpp"
 
 namespace aa {
@@ -22,5 +23,10 @@ std::vector<std::string> secrets_in_arguments(const std::vector<std::string>& ar
 // Whether --json is among ARGS. Known before parsing, so that a parse error is
 // reported as a JSON document too when --json was asked for.
 bool json_in_arguments(const std::vector<std::string>& args);
+
+// The format asked for among ARGS: "--format F" or "--format=F" when F is
+// one, else json with --json, else text. Known before parsing, so that a
+// parse error is reported in the format a monitor reads.
+OutputFormat format_in_arguments(const std::vector<std::string>& args);
 
 }  // namespace aa

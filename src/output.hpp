@@ -10,6 +10,9 @@
 
 #include "src/errors.hpp"
 #include "src/json_access.hpp"
+#include "src/nagios.hpp"
+#include "src/output_format.hpp"
+#include "src/prometheus.hpp"
 
 namespace aa {
 
@@ -36,11 +39,13 @@ enum class JsonLayout { document, line };
 struct Output {
     std::ostream& out;  // results: human text or one JSON document (one per sample with --watch)
     std::ostream& err;  // diagnostics: "aa-nats: error: ..." and warnings
-    bool json = false;
+    OutputFormat format = OutputFormat::text;
     Style style{false};
     // Whether `out` is a terminal: decides what is decoration only (colour,
     // redrawing in place), so renderers ask here rather than isatty() themselves.
     bool terminal = false;
+
+    bool json() const { return format == OutputFormat::json; }
 
     // Prints one JSON document on `out`.
     void print_json(const Json& document, JsonLayout layout = JsonLayout::document) const;
@@ -54,12 +59,33 @@ template <typename Result>
 ExitCode emit(const Output& output, const Result& result,
               void (*render_human)(const Result&, const Style&, std::ostream&), Json (*to_json)(const Result&),
               ExitCode (*exit_code)(const Result&), JsonLayout layout = JsonLayout::document) {
-    if (output.json) {
+    if (output.json()) {
         output.print_json(to_json(result), layout);
     } else {
         render_human(result, output.style, output.out);
     }
     return exit_code(result);
+}
+
+// The end of a check's run that monitors may poll (--format nagios or
+// prometheus), else as emit() above. Nagios: one status line, and the
+// plugin's exit code instead of aa-nats' own. Prometheus: the exposition, and
+// aa-nats' own exit code, so a textfile-collector job still sees a failure.
+template <typename Result>
+ExitCode emit(const Output& output, const Result& result,
+              void (*render_human)(const Result&, const Style&, std::ostream&), Json (*to_json)(const Result&),
+              ExitCode (*exit_code)(const Result&), PluginCheck (*to_nagios)(const Result&),
+              Exposition (*to_prometheus)(const Result&)) {
+    if (output.format == OutputFormat::nagios) {
+        const PluginCheck check = to_nagios(result);
+        output.out << plugin_status_line(check) << '\n';
+        return plugin_exit_code(check.status);
+    }
+    if (output.format == OutputFormat::prometheus) {
+        output.out << to_prometheus(result).text();
+        return exit_code(result);
+    }
+    return emit(output, result, render_human, to_json, exit_code);
 }
 
 // The schema version every --json document carries (documented in each command's doc).

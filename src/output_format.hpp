@@ -9,12 +9,24 @@
 #include <string>
 #include <string_view>
 
+#include "src/option_row.hpp"
+
 namespace aa {
 
 enum class OutputFormat { text, json, nagios, prometheus };
 
 // The values --format accepts, in the order help and completions show them.
 inline constexpr std::array<std::string_view, 4> kOutputFormatNames{"text", "json", "nagios", "prometheus"};
+
+// --format, a row of consumer-diag's and migrate-verify's definitions.
+inline constexpr OptionRow kFormatOption{
+    .flag = "--format",
+    .value_name = "FORMAT",
+    .help = "text, json (as --json), nagios (a plugin status line; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) "
+            "or prometheus (a text exposition for node_exporter's textfile collector)",
+    .default_value = "text",
+    .allowed = kOutputFormatNames,
+    .completion = Completion::choice};
 
 std::string_view to_string(OutputFormat format);
 std::optional<OutputFormat> parse_output_format(std::string_view name);

@@ -1,6 +1,7 @@
 // consumer-diag's command line: its rows, bound to its Options.
 
 #include "commands/consumer_diag/consumer_diag.hpp"
+#include "src/output_format.hpp"
 #include "src/service_variables.hpp"
 
 namespace aa::consumer_diag {
@@ -30,6 +31,7 @@ std::vector<BoundOption> options_of(Options& options) {
          &options.max_redelivered},
         {kWatchOption, &options.watch},
         {kCountOption, &options.count},
+        {kFormatOption, &options.format},
     };
 }
 

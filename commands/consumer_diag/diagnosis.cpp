@@ -138,6 +138,7 @@ void check_threshold(std::uint64_t value, const std::optional<std::uint64_t>& li
     if (limit && value > *limit) {
         d.reasons.push_back(fmt::format("{} {} exceeds {} {}", what, value, flag, *limit));
         d.threshold_exceeded = true;
+        d.thresholds_exceeded.emplace_back(flag);
     }
 }
 

@@ -40,6 +40,7 @@ struct Diagnosis {
     std::vector<std::string> reasons;   // why this verdict, and every threshold exceeded
     std::vector<std::string> warnings;  // worth a look, never fails the check by itself
     bool threshold_exceeded = false;
+    std::vector<std::string> thresholds_exceeded;  // their flags: "--max-pending"
     // Messages that used up max_deliver and will not be retried. The server
     // does not count them; this is num_redelivered - num_ack_pending, a lower bound.
     std::uint64_t exhausted_at_least = 0;

@@ -16,6 +16,7 @@ ConsumerReport report_on(const Plan& plan, std::optional<std::string> stream, st
     report.stream = std::move(stream);
     report.durable = std::move(durable);
     report.binding = std::move(binding);
+    report.thresholds = plan.thresholds;
     report.diagnosis = diagnose(report.binding.info, now, plan.thresholds, plan.expected_for(report.durable));
     const Binding& b = report.binding;
     if (!b.bound_stream) {

@@ -30,6 +30,7 @@ struct Options {
     std::int64_t max_redelivered = -1;
     std::optional<std::string> watch;    // --watch [INTERVAL]: "" when given without one
     std::int64_t count = 0;              // --count N: stop after N samples (0: until Ctrl-C)
+    std::optional<std::string> format;   // --format: read by the CLI into Output (src/output_format.hpp)
 };
 
 // consumer-diag's arguments and options, bound to OPTIONS, what it is for,

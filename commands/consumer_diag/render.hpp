@@ -20,4 +20,11 @@ Json to_json(const AllResult& result);
 // One consumer's document: also each item of --all's "consumers".
 Json to_json(const ConsumerReport& report);
 
+// For monitors (docs/monitoring.md): a plugin status line (render_nagios.cpp)
+// and a Prometheus exposition (render_prometheus.cpp).
+PluginCheck to_nagios(const SingleResult& result);
+PluginCheck to_nagios(const AllResult& result);
+Exposition to_prometheus(const SingleResult& result);
+Exposition to_prometheus(const AllResult& result);
+
 }  // namespace aa::consumer_diag

@@ -20,6 +20,7 @@ struct ConsumerReport {
     std::string durable;
     Binding binding;
     Diagnosis diagnosis;
+    Thresholds thresholds;  // the gates it was judged by (perfdata shows them)
 };
 
 // A run on one consumer.

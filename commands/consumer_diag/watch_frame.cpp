@@ -85,7 +85,7 @@ Json to_json(const WatchFrame& frame) {
 ExitCode exit_code(const WatchFrame& frame) { return exit_code(frame.consumer); }
 
 ExitCode emit_frame(const Output& output, const WatchFrame& frame) {
-    if (output.terminal && !output.json) output.out << kHomeAndClear;
+    if (output.terminal && !output.json()) output.out << kHomeAndClear;
     const ExitCode code = emit(output, frame, render_human, to_json, exit_code, JsonLayout::line);
     output.out.flush();
     return code;

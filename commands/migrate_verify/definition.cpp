@@ -2,6 +2,7 @@
 
 #include "commands/migrate_verify/migrate_verify.hpp"
 #include "src/migration_phases.hpp"
+#include "src/output_format.hpp"
 
 namespace aa::migrate_verify {
 
@@ -21,7 +22,8 @@ CommandDefinition definition(Options& options) {
                         .completion = Completion::choice},
                        &options.phase}},
         .options = {{{.flag = "--detect", .help = "report the highest phase whose target state holds (no PHASE)"},
-                     &options.detect}},
+                     &options.detect},
+                    {kFormatOption, &options.format}},
         .variables = {&kHrvDurableVariable, &kOuraDurableVariable, &kHrvDlqSubjectVariable},
         .examples = {{"aa-nats migrate-verify 2", "exit 0 verified, 1 not yet, 2 usage, 3 cannot reach NATS"},
                      {"aa-nats migrate-verify --detect --json", "which phase has the server reached?"}},

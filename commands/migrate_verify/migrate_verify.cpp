@@ -88,7 +88,7 @@ ExitCode run(const Options& options, CommandContext& context) {
     const Facts facts = gather(context.jetstream(), targets);
     Result result = phase ? verify(*phase, facts, targets) : detect(facts, targets);
     result.server = server_of(context, facts);
-    return emit(context.output(), result, render_human, to_json, exit_code);
+    return emit(context.output(), result, render_human, to_json, exit_code, to_nagios, to_prometheus);
 }
 
 }  // namespace aa::migrate_verify

@@ -19,6 +19,7 @@ namespace aa::migrate_verify {
 struct Options {
     std::string phase;    // as typed; validated strictly by aa::parse_phase (src/migration_phases.hpp)
     bool detect = false;  // report the highest phase whose target state holds
+    std::optional<std::string> format;  // --format: read by the CLI into Output (src/output_format.hpp)
 };
 
 // Its arguments and options, bound to OPTIONS, what it is for, and how
@@ -94,6 +95,10 @@ ExitCode exit_code(const Result& result);
 
 void render_human(const Result& result, const Style& style, std::ostream& out);
 Json to_json(const Result& result);
+// For monitors (docs/monitoring.md): a plugin status line (render_nagios.cpp)
+// and a Prometheus exposition (render_prometheus.cpp).
+PluginCheck to_nagios(const Result& result);
+Exposition to_prometheus(const Result& result);
 
 // Validates the options, gathers the facts, prints the result; returns the exit code.
 ExitCode run(const Options& options, CommandContext& context);

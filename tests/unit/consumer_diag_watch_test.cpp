@@ -112,9 +112,9 @@ TEST_CASE("the terminal decides decoration only: a frame is redrawn in place, wi
     WatchHistory history;
     const WatchFrame frame = history.record(standalone_server(), pull_report(t0), t0);
     std::ostringstream pipe_out, terminal_out, json_out, err;
-    const aa::Output pipe{pipe_out, err, false, aa::Style(false), false};
-    const aa::Output terminal{terminal_out, err, false, aa::Style(false), true};
-    const aa::Output terminal_json{json_out, err, true, aa::Style(false), true};
+    const aa::Output pipe{pipe_out, err, aa::OutputFormat::text, aa::Style(false), false};
+    const aa::Output terminal{terminal_out, err, aa::OutputFormat::text, aa::Style(false), true};
+    const aa::Output terminal_json{json_out, err, aa::OutputFormat::json, aa::Style(false), true};
     CHECK(emit_frame(pipe, frame) == aa::ExitCode::ok);
     CHECK(emit_frame(terminal, frame) == aa::ExitCode::ok);
     CHECK(emit_frame(terminal_json, frame) == aa::ExitCode::ok);

@@ -1,0 +1,112 @@
+// consumer-diag as a monitoring plugin's status line. A consumer that fails
+// the check (stalled, blocked, unbound, missing, or over a --max-* threshold)
+// is CRITICAL, one that passes with warnings (redeliveries, config drift, a
+// replica behind) WARNING, else OK; a run is as bad as its worst consumer.
+// The thresholds are the perfdata's critical values (docs/monitoring.md).
+
+#include <algorithm>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "commands/consumer_diag/render.hpp"
+#include "src/text.hpp"
+
+namespace aa::consumer_diag {
+namespace {
+
+PluginStatus status_of(const ConsumerReport& report) {
+    if (!report.diagnosis.ok()) return PluginStatus::critical;
+    return report.diagnosis.warnings.empty() ? PluginStatus::ok : PluginStatus::warning;
+}
+
+PluginStatus worse(PluginStatus a, PluginStatus b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
+
+// "AA_CORE_HOT/normalize-hrv-durable", or the durable alone when no stream has it.
+std::string name_of(const ConsumerReport& report) {
+    const std::optional<std::string> stream = report.binding.bound_stream ? report.binding.bound_stream : report.stream;
+    return stream ? *stream + '/' + report.durable : report.durable;
+}
+
+// "AA_CORE_HOT/normalize-hrv-durable stalled: why; warnings: what".
+std::string summary_of(const ConsumerReport& report) {
+    std::string text = fmt::format("{} {}: {}", name_of(report), to_string(report.diagnosis.verdict),
+                                   join(report.diagnosis.reasons, "; "));
+    if (!report.diagnosis.warnings.empty()) text += "; warnings: " + join(report.diagnosis.warnings, "; ");
+    return text;
+}
+
+std::optional<double> limit_of(const std::optional<std::uint64_t>& limit) {
+    return limit ? std::optional<double>(static_cast<double>(*limit)) : std::nullopt;
+}
+
+std::optional<double> seconds_of(const std::optional<std::chrono::nanoseconds>& elapsed) {
+    if (!elapsed) return std::nullopt;
+    return std::chrono::duration<double>(*elapsed).count();
+}
+
+// The consumer's counters, each label after PREFIX ("" for one consumer,
+// "STREAM/DURABLE " with --all); none for a consumer that does not exist.
+void add_perfdata(const ConsumerReport& report, const std::string& prefix, std::vector<PerfDatum>& perfdata) {
+    const Json& info = report.binding.info;
+    if (!info.is_object()) return;
+    const Thresholds& t = report.thresholds;
+    auto count = [&](const char* key) { return static_cast<double>(uint_or(info, key)); };
+    perfdata.push_back({prefix + "pending", count("num_pending"), "", {}, limit_of(t.max_pending), 0});
+    perfdata.push_back({prefix + "ack_pending", count("num_ack_pending"), "", {}, limit_of(t.max_ack_pending), 0});
+    perfdata.push_back({prefix + "redelivered", count("num_redelivered"), "", {}, limit_of(t.max_redelivered), 0});
+    perfdata.push_back({prefix + "exhausted", static_cast<double>(report.diagnosis.exhausted_at_least), "", {}, {}, 0});
+    if (string_or(object_at(info, "config"), "deliver_subject").empty()) {
+        perfdata.push_back({prefix + "waiting_pulls", count("num_waiting"), "", {}, {}, 0});
+    }
+    if (const auto age = seconds_of(report.diagnosis.delivered_ago)) {
+        perfdata.push_back({prefix + "last_delivery", age, "s", {}, {}, 0});
+    }
+    if (const auto age = seconds_of(report.diagnosis.acked_ago)) perfdata.push_back({prefix + "last_ack", age, "s", {}, {}, 0});
+}
+
+// "2 of 5 consumers fail: S/D stalled: why; ... | S/D missing: ...", the worst first.
+std::string all_text(const AllResult& result, PluginStatus status) {
+    std::vector<std::string> failing, warning;
+    for (const auto& c : result.consumers) {
+        if (status_of(c) == PluginStatus::critical) failing.push_back(summary_of(c));
+        if (status_of(c) == PluginStatus::warning) warning.push_back(summary_of(c));
+    }
+    const std::size_t total = result.consumers.size();
+    std::string text;
+    if (result.stream_given && !result.streams_missing.empty()) {
+        text = fmt::format("stream {} not found", join(result.streams_missing));
+    } else if (total == 0) {
+        text = fmt::format("no consumers on {}", result.streams_checked.empty() ? "any stream" : join(result.streams_checked));
+    } else if (status == PluginStatus::critical) {
+        text = fmt::format("{} of {} consumers fail: {}", failing.size(), total, join(failing, " / "));
+    } else if (status == PluginStatus::warning) {
+        text = fmt::format("{} consumers pass, {} with warnings: {}", total, warning.size(), join(warning, " / "));
+    } else {
+        text = fmt::format("{} consumers pass on {}", total, join(result.streams_checked));
+    }
+    if (!result.stream_given && !result.streams_missing.empty()) text += " (not found: " + join(result.streams_missing) + ')';
+    return text;
+}
+
+}  // namespace
+
+PluginCheck to_nagios(const SingleResult& result) {
+    PluginCheck check{status_of(result.consumer), summary_of(result.consumer), {}};
+    add_perfdata(result.consumer, "", check.perfdata);
+    return check;
+}
+
+PluginCheck to_nagios(const AllResult& result) {
+    PluginStatus status = result.stream_given && !result.streams_missing.empty() ? PluginStatus::critical : PluginStatus::ok;
+    for (const auto& c : result.consumers) status = worse(status, status_of(c));
+    PluginCheck check{status, all_text(result, status), {}};
+    const auto failing = std::count_if(result.consumers.begin(), result.consumers.end(),
+                                       [](const ConsumerReport& c) { return !c.diagnosis.ok(); });
+    check.perfdata.push_back({"consumers", static_cast<double>(result.consumers.size()), "", {}, {}, 0});
+    check.perfdata.push_back({"failing", static_cast<double>(failing), "", {}, 0, 0});
+    for (const auto& c : result.consumers) add_perfdata(c, name_of(c) + ' ', check.perfdata);
+    return check;
+}
+
+}  // namespace aa::consumer_diag

@@ -1,0 +1,90 @@
+// migrate-verify as a monitoring plugin's status line: a phase that fails a
+// check is CRITICAL, one verified with warnings WARNING, one verified without
+// OK. With --detect: no phase verified is CRITICAL, else as the detected
+// phase's checks say (docs/monitoring.md).
+
+#include <fmt/format.h>
+
+#include "commands/migrate_verify/check_text.hpp"
+#include "commands/migrate_verify/migrate_verify.hpp"
+#include "src/text.hpp"
+
+namespace aa::migrate_verify {
+namespace {
+
+PluginStatus status_of(const Counts& counts) {
+    if (!counts.verified()) return PluginStatus::critical;
+    return counts.warnings > 0 ? PluginStatus::warning : PluginStatus::ok;
+}
+
+// The texts of the checks in STATUS, " / " between them.
+std::string texts_of(const std::vector<Check>& checks, Status status) {
+    std::vector<std::string> texts;
+    for (const auto& check : checks) {
+        if (check.status == status) texts.push_back(check_text(check));
+    }
+    return join(texts, " / ");
+}
+
+std::string counts_text(const Counts& c) {
+    return fmt::format("{} passed, {} failed, {} warnings", c.passed, c.failed, c.warnings);
+}
+
+std::string verify_text(int phase, const std::vector<Check>& checks, const Counts& c) {
+    if (!c.verified()) {
+        return fmt::format("phase {} not verified ({}): {}", phase, counts_text(c), texts_of(checks, Status::fail));
+    }
+    if (c.warnings > 0) {
+        return fmt::format("phase {} verified ({}): {}", phase, counts_text(c), texts_of(checks, Status::warn));
+    }
+    return fmt::format("phase {} verified ({})", phase, counts_text(c));
+}
+
+std::string detect_text(const Result& result) {
+    const std::vector<std::string> lost = lost_families(result.capture);
+    std::string text = result.detected ? fmt::format("detected phase {}", *result.detected) : "no migration phase verified";
+    for (const auto& p : result.phases) {
+        if (result.detected && p.phase <= *result.detected) continue;
+        text += fmt::format("; phase {} not verified ({})", p.phase, counts_text(p.counts));
+        break;  // the next phase is what the operator works towards
+    }
+    if (result.detected && result.phases[static_cast<std::size_t>(*result.detected)].counts.warnings > 0) {
+        text += fmt::format("; phase {} has warnings ({})", *result.detected,
+                            counts_text(result.phases[static_cast<std::size_t>(*result.detected)].counts));
+    }
+    if (!lost.empty()) text += "; captured by no stream: " + join(lost);
+    return text;
+}
+
+PluginStatus detect_status(const Result& result) {
+    if (!result.detected) return PluginStatus::critical;
+    for (const auto& p : result.phases) {
+        if (p.phase == *result.detected) return status_of(p.counts);
+    }
+    return PluginStatus::critical;
+}
+
+}  // namespace
+
+PluginCheck to_nagios(const Result& result) {
+    PluginCheck check;
+    const double uncaptured = static_cast<double>(lost_families(result.capture).size());
+    if (result.phase) {
+        const Counts c = count(result.checks);
+        check.status = status_of(c);
+        check.text = verify_text(*result.phase, result.checks, c);
+        check.perfdata = {{"passed", c.passed, "", {}, {}, 0},
+                          {"failed", c.failed, "", {}, 0, 0},
+                          {"warnings", c.warnings, "", 0, {}, 0}};
+    } else {
+        check.status = detect_status(result);
+        check.text = detect_text(result);
+        const std::optional<double> detected =
+            result.detected ? std::optional<double>(*result.detected) : std::nullopt;
+        check.perfdata = {{"detected_phase", detected, "", {}, {}, 0}};
+    }
+    check.perfdata.push_back({"uncaptured", uncaptured, "", {}, 0, 0});
+    return check;
+}
+
+}  // namespace aa::migrate_verify
