@@ -155,3 +155,29 @@ TEST_CASE("secrets and --json are known before parsing") {
     CHECK(aa::json_in_arguments({"aa-nats", "stream-info", "--json"}));
     CHECK_FALSE(aa::json_in_arguments({"aa-nats", "stream-info", "--json=1"}));
 }
+
+TEST_CASE("--format and the subcommand are known before parsing, for reporting a parse error as the monitor reads it") {
+    using aa::OutputFormat;
+    CHECK(aa::format_in_arguments({"aa-nats", "consumer-diag", "--format", "nagios"}) == OutputFormat::nagios);
+    CHECK(aa::format_in_arguments({"aa-nats", "migrate-verify", "--format=prometheus", "--json"}) ==
+          OutputFormat::prometheus);
+    CHECK(aa::format_in_arguments({"aa-nats", "migrate-verify", "--format", "xml", "--json"}) == OutputFormat::json);
+    CHECK(aa::format_in_arguments({"aa-nats", "stream-info"}) == OutputFormat::text);
+    aa::Cli cli;
+    CHECK(cli.command_in({"aa-nats", "-s", "nats://x", "migrate-verify", "1"}) == "migrate-verify");
+    CHECK(cli.command_in({"aa-nats", "--help"}).empty());
+}
+
+TEST_CASE("--format is parsed on the checks only; a --json that disagrees, or no such format, is a usage error") {
+    aa::Cli cli;
+    REQUIRE(cli.parse({"aa-nats", "consumer-diag", "--format", "prometheus"}) == aa::Cli::Parsed::command);
+    CHECK(cli.output_format() == aa::OutputFormat::prometheus);
+    aa::Cli both;
+    REQUIRE(both.parse({"aa-nats", "--json", "migrate-verify", "1", "--format", "nagios"}) == aa::Cli::Parsed::command);
+    CHECK_THROWS_AS(both.output_format(), aa::UsageError);
+    CHECK(usage_error_of({"aa-nats", "stream-info", "--format", "nagios"}).starts_with("unknown option --format"));
+    aa::Cli xml;
+    REQUIRE(xml.parse({"aa-nats", "consumer-diag", "--format", "xml"}) == aa::Cli::Parsed::command);
+    CHECK_THROWS_WITH_AS(xml.output_format(), "--format xml: expected one of text, json, nagios, prometheus",
+                         aa::UsageError);
+}
