@@ -102,6 +102,22 @@ Ticket<std::vector<Json>> Questions::streams_overlapping(const std::string& subj
                                   Json{{"offset", 0}, {"subject", subject}});
 }
 
+std::size_t append_stream_page(Json& into, const Json& page) {
+    if (!into.contains("streams") || !into["streams"].is_array()) into["streams"] = Json::array();
+    Json& streams = into["streams"];
+    std::string last = streams.empty() ? std::string() : string_or(object_at(streams.back(), "config"), "name");
+    std::size_t added = 0;
+    for (const Json& info : array_at(page, "streams")) {
+        const std::string name = string_or(object_at(info, "config"), "name");
+        if (!streams.empty() && name <= last) continue;
+        streams.push_back(info);
+        last = name;
+        ++added;
+    }
+    for (const std::string& missing : strings_at(page, "missing")) into["missing"].push_back(missing);
+    return added;
+}
+
 Answers read_answers(const Questions& questions, std::vector<ApiReply> replies,
                      const std::vector<std::string>& subjects) {
     const auto& list = questions.list();

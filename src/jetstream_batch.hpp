@@ -54,13 +54,17 @@ public:
     Ticket<ConsumerPage> first_consumer_page(const std::string& stream);
 
     // "Which streams capture SUBJECT", asked of the server itself: the infos of
-    // the streams whose subjects overlap it (STREAM.LIST filtered on a subject,
-    // verified on nats-server 2.9.10), without listing the account. Infos, not
-    // names: their configs tell a stream that covers the subject from one that
-    // captures only part of it. One page (256 infos) is read: far more streams
-    // than can overlap one subject family. Streams the server lists as
-    // "missing" (a cluster whose stream leader did not answer) are a failure
-    // (ConnectionError): "could not look", never "captured by no stream".
+    // the streams whose subjects overlap it, without listing the account.
+    // STREAM.LIST filtered on the subject rather than STREAM.NAMES with the
+    // same filter: nats-server 2.9.10 selects the streams by the same rule
+    // for both (SubjectsCollide on each subject), but NAMES answers names
+    // only, and telling a stream that covers the subject from one that
+    // captures part of it, or naming what it captures, needs their subjects:
+    // one more round trip. Every overlapping stream is in the answer: the
+    // first page (256 infos) comes in the batch, and only when more overlap
+    // does the client ask for the rest, in one more batch. Streams the server
+    // lists as "missing" (a cluster whose stream leader did not answer) are a
+    // failure (ConnectionError): "could not look", never "captured by no stream".
     Ticket<std::vector<Json>> streams_overlapping(const std::string& subject);
 
     struct Question {
@@ -94,6 +98,13 @@ public:
 private:
     std::vector<Answer> answers_;
 };
+
+// Appends to INTO, a reply to a streams_overlapping question, the streams of
+// PAGE, a later page of the same list, that come after INTO's last stream in
+// name order (the order nats-server pages in: one not after it was already
+// seen, the list having shifted while paging), and PAGE's "missing" names.
+// Returns how many streams it appended.
+std::size_t append_stream_page(Json& into, const Json& page);
 
 // Reads the replies to QUESTIONS (in order; SUBJECTS are the subjects they were
 // sent on, for naming them in failures). Pure: the client's ask() sends, this

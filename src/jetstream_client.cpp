@@ -1,5 +1,6 @@
 #include "src/jetstream_client.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/chrono.h>
@@ -67,7 +68,42 @@ Answers JetStreamClient::ask(const Questions& questions) {
         calls.push_back({question.verb, question.body});
         subjects.push_back(subject_of(question.verb));
     }
-    return read_answers(questions, call_many(calls), subjects);
+    std::vector<ApiReply> replies = call_many(calls);
+    complete_filtered_lists(questions, replies);
+    return read_answers(questions, std::move(replies), subjects);
+}
+
+void JetStreamClient::complete_filtered_lists(const Questions& questions, std::vector<ApiReply>& replies) {
+    // More streams overlap one subject than a page holds (256): rare, so the
+    // rest is asked for only then, every such question's pages in one more
+    // batch. Pages come in name order (nats-server sorts before it pages), so
+    // a name not after the last one kept was already seen: the list shifted
+    // while paging. Stops when a batch brings nothing new.
+    for (std::size_t passes = 0; passes < kMaxPagesInFlight; ++passes) {
+        std::vector<ApiCall> calls;
+        std::vector<std::size_t> owners;
+        for (std::size_t i = 0; i < replies.size(); ++i) {
+            const Questions::Question& question = questions.list()[i];
+            if (question.kind != QuestionKind::streams_overlapping || !replies[i].ok()) continue;
+            const std::int64_t have = static_cast<std::int64_t>(array_at(replies[i].body, "streams").size());
+            const std::int64_t limit = std::max<std::int64_t>(int_or(replies[i].body, "limit", 256), 1);
+            for (std::int64_t offset = have; offset < int_or(replies[i].body, "total") && calls.size() < kMaxPagesInFlight;
+                 offset += limit) {
+                Json body = question.body;
+                body["offset"] = offset;
+                calls.push_back({question.verb, std::move(body)});
+                owners.push_back(i);
+            }
+        }
+        if (calls.empty()) return;
+        std::size_t added = 0;
+        std::vector<ApiReply> pages = call_many(calls);
+        for (std::size_t k = 0; k < pages.size(); ++k) {
+            if (!pages[k].ok()) throw ApiFailure(subject_of(calls[k].verb), *pages[k].error);
+            added += append_stream_page(replies[owners[k]].body, pages[k].body);
+        }
+        if (added == 0) return;
+    }
 }
 
 std::optional<Json> JetStreamClient::stream_info(const std::string& name) {
@@ -108,7 +144,6 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
     // billions of requests (or exhaust memory building them), so at most
     // kMaxPagesInFlight pages are asked for at once, and paging stops as soon
     // as a batch brings nothing new.
-    constexpr std::size_t kMaxPagesInFlight = 64;
     std::int64_t offset = static_cast<std::int64_t>(page);
     while (offset < total) {
         std::vector<ApiCall> calls;

@@ -66,6 +66,14 @@ public:
     std::string connected_url() const;
 
 private:
+    // "total" in a list reply is the server's word: at most this many pages
+    // are asked for at once, however many it claims.
+    static constexpr std::size_t kMaxPagesInFlight = 64;
+
+    // Completes, in place, the replies to streams_overlapping questions that
+    // hold one page of more (see the definition).
+    void complete_filtered_lists(const Questions& questions, std::vector<ApiReply>& replies);
+
     // Sends the calls together and returns their replies in order; throws
     // ConnectionError when one has none.
     std::vector<ApiReply> call_many(const std::vector<ApiCall>& calls);

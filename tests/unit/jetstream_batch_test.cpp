@@ -135,3 +135,27 @@ TEST_CASE("streams overlapping a subject: the infos, none, or 'could not look' w
     CHECK_THROWS_WITH_AS(read_text(q, missing.dump(), "$JS.API.STREAM.LIST"),
                          doctest::Contains("did not answer for stream AA_VENDOR_HOT on $JS.API.STREAM.LIST"), aa::ConnectionError);
 }
+
+TEST_CASE("a later page of a filtered stream list adds the streams after the last one, and its missing names") {
+    Json first = fixture("stream_list_page.json");  // AA_AUX_A, AA_AUX_B, AA_CORE_HOT
+    Json later = fixture("stream_list_page.json");
+    // The list shifted while paging: the later page starts with a stream already read.
+    later["streams"].erase(later["streams"].begin());
+    later["streams"].push_back(later["streams"].back());
+    later["streams"].back()["config"]["name"] = "AA_DLQ";
+    later["missing"] = {"AA_VENDOR_HOT"};
+
+    CHECK(aa::append_stream_page(first, later) == 1);
+    std::vector<std::string> names;
+    for (const Json& info : first.at("streams")) names.push_back(info.at("config").at("name"));
+    CHECK(names == std::vector<std::string>{"AA_AUX_A", "AA_AUX_B", "AA_CORE_HOT", "AA_DLQ"});
+    CHECK(first.at("missing") == Json{"AA_VENDOR_HOT"});
+    // Read as one answer: a missing stream is still "could not look".
+    Questions q;
+    overlapping(q);
+    CHECK_THROWS_AS(aa::read_answers(q, {aa::ApiReply{first, std::nullopt}}, {"s"}), aa::ConnectionError);
+
+    Json empty = fixture("stream_list_empty.json");
+    CHECK(aa::append_stream_page(empty, fixture("stream_list_page.json")) == 3);
+    CHECK(empty.at("streams").size() == 3);
+}
