@@ -1,44 +1,13 @@
-// ensure-streams: gathering the facts, and the run that glues
-// planning, applying and rendering together.
+// ensure-streams: the run that glues gathering the facts, planning,
+// applying and rendering together.
 
 #include "commands/ensure_streams/ensure_streams.hpp"
 
+#include "commands/ensure_streams/gather.hpp"
 #include "src/clustering.hpp"
 #include "src/signals.hpp"
 
 namespace aa::ensure_streams {
-namespace {
-
-// Stored messages matching SUBJECT in each (stream, subject) pair, asked
-// together. A stream deleted since it was listed stores none.
-std::map<std::pair<std::string, std::string>, std::uint64_t> count_subject_messages(
-    JetStreamClient& js, const std::vector<std::pair<std::string, std::string>>& pairs) {
-    std::map<std::pair<std::string, std::string>, std::uint64_t> counts;
-    if (pairs.empty()) return counts;
-    Questions questions;
-    std::vector<Ticket<std::optional<std::uint64_t>>> stored;
-    for (const auto& [stream, subject] : pairs) stored.push_back(questions.stored_messages(stream, subject));
-    Answers answers = js.ask(questions);
-    for (std::size_t i = 0; i < pairs.size(); ++i) counts[pairs[i]] = answers.take(stored[i]).value_or(0);
-    return counts;
-}
-
-Facts gather_facts(const TargetTopology& target, CommandContext& context) {
-    JetStreamClient& js = context.jetstream();
-    Facts facts;
-    for (Json& info : js.list_streams()) {
-        const std::string name = string_or(object_at(info, "config"), "name");
-        facts.streams[name] = std::move(info);
-    }
-    facts.server = context.server();
-    for (const auto& [_, info] : facts.streams) note_stream_cluster(facts.server, info);
-    const FactNeeds needs = fact_needs(target, facts.streams);
-    facts.subject_messages = count_subject_messages(js, needs.subject_counts);
-    for (const auto& name : needs.consumer_lists) facts.consumers[name] = js.list_consumers(name);
-    return facts;
-}
-
-}  // namespace
 
 ExitCode run(const Options& options, CommandContext& context) {
     // Read before connecting: a bad phase is a usage error, whatever the server.

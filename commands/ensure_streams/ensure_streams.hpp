@@ -7,7 +7,8 @@
 //
 // The command's public header, for main and the tests. Inside the folder the
 // layers are, bottom up: facts, plan (with its steps capture, replicas,
-// refusals, ownership), report, then apply and result; this file sits on top.
+// refusals, ownership), report, then gather, apply and result; this file
+// sits on top.
 
 #include <optional>
 #include <string>

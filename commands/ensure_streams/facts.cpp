@@ -7,9 +7,35 @@
 #include <cstdio>
 
 #include "commands/ensure_streams/subject_lists.hpp"
+#include "src/capture.hpp"
 #include "src/stream_diff.hpp"
 
 namespace aa::ensure_streams {
+
+namespace {
+
+void add_distinct(std::vector<std::string>& list, const std::string& item) {
+    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+}  // namespace
+
+std::vector<std::string> managed_streams(const TargetTopology& target) {
+    std::vector<std::string> names;
+    for (const StreamTarget& t : target.present) add_distinct(names, t.stream.name);
+    for (const AbsentStream& a : target.absent) add_distinct(names, a.name);
+    add_distinct(names, target.legacy_name);
+    return names;
+}
+
+std::vector<std::string> managed_subjects(const TargetTopology& target) {
+    std::vector<std::string> subjects;
+    for (const StreamTarget& t : target.present) {
+        for (const auto& subject : t.stream.subjects) add_distinct(subjects, subject);
+    }
+    for (const auto& family : event_families(target.mode, target.phase.has_value())) add_distinct(subjects, family);
+    return subjects;
+}
 
 FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, Json>& streams) {
     FactNeeds needs;

@@ -16,13 +16,30 @@ namespace aa::ensure_streams {
 
 struct Facts {
     ServerFacts server;
-    std::map<std::string, Json> streams;  // every stream's info in the account, by name
+    // By name, the infos of the managed streams that exist and of every stream
+    // overlapping a managed subject: all the streams planning can be touched by.
+    std::map<std::string, Json> streams;
     // Stored messages per (stream, subject pattern) for the subjects an update
     // would remove; absent means not asked (stream empty or nothing removed).
     std::map<std::pair<std::string, std::string>, std::uint64_t> subject_messages;
     // The consumers of every stream the target wants deleted.
     std::map<std::string, std::vector<Json>> consumers;
 };
+
+// The streams whose own infos planning reads: those TARGET wants present or
+// gone, and the legacy stream, which multi mode reports on even when the
+// target leaves it alone. Any other stream matters only if it overlaps a
+// managed subject (managed_subjects).
+std::vector<std::string> managed_streams(const TargetTopology& target);
+
+// The subjects whose capturing streams planning needs, distinct, in order:
+// every subject a stream of TARGET wants (another stream that overlaps one
+// refuses the create or update, or gives it up in a move) and every event
+// subject family (who captures it now, and once the plan is applied). A
+// stream that overlaps none of them can change nothing in the plan: the
+// server refuses overlapping subjects, so it cannot overlap what a managed
+// stream captures now either.
+std::vector<std::string> managed_subjects(const TargetTopology& target);
 
 // Which extra facts planning needs, known from the target and the streams alone.
 struct FactNeeds {
