@@ -1,5 +1,6 @@
 // ensure-streams, applying a plan: writes in an order where the server never
-// sees two streams capture one subject. A subject move (the release and the
+// sees two streams capture one subject. The writes that move no subject go
+// out together first (one round trip), then a delete, alone. A subject move (the release and the
 // claims that follow it) goes out in one batch, back to back, while
 // termination signals are held: the server handles the two in order, so the
 // subjects have no stream only for the time it takes between them (not a
@@ -22,6 +23,39 @@ bool writes(const StreamAction& a) {
 
 bool moves_subjects(const StreamAction& a) { return !a.claims.empty() || !a.releases.empty(); }
 
+// The writes of GROUP, none of which moves a subject, in one batch: one round
+// trip for all. None depends on another, so each reply is settled and
+// recorded on its own (a create that lost a race is followed up alone), and a
+// refusal of one does not hide that the server applied the others.
+ApplyOutcome apply_together(const Plan& plan, ApplyReport& report, const std::vector<std::size_t>& group,
+                            JetStreamClient& js) {
+    std::vector<ApiCall> calls;
+    for (const std::size_t i : group) calls.push_back(write_call(plan.actions[i]));
+    std::vector<CallOutcome> replies;
+    try {
+        replies = js.send_each(calls);
+    } catch (const Error& e) {  // could not send: any of them may have left; the reason is said once
+        return record_failure(report.actions[group.front()], e);
+    }
+    ApplyOutcome outcome = ApplyOutcome::done;
+    for (std::size_t k = 0; k < replies.size(); ++k) {
+        const StreamAction& a = plan.actions[group[k]];
+        ActionOutcome& done = report.actions[group[k]];
+        if (!replies[k].reply) {
+            done.error = replies[k].failure;
+            outcome = worse(outcome, ApplyOutcome::unavailable);
+            continue;
+        }
+        try {
+            Clock::time_point answered;
+            outcome = worse(outcome, record(done, settle(a, done, std::move(*replies[k].reply), js, answered)));
+        } catch (const Error& e) {  // a follow-up request (a re-read, an update) failed
+            outcome = worse(outcome, record_failure(done, e));
+        }
+    }
+    return outcome;
+}
+
 }  // namespace
 
 std::vector<std::size_t> apply_order(const Plan& plan) {
@@ -41,12 +75,25 @@ ApplyReport apply(const Plan& plan, JetStreamClient& js) {
     ApplyReport report;
     report.actions.resize(plan.actions.size());
     report.moves.resize(plan.moves.size());
+    std::vector<std::size_t> together;
+    std::vector<std::size_t> deletes;
     std::vector<std::size_t> moving;
     for (const std::size_t i : apply_order(plan)) {
-        if (moves_subjects(plan.actions[i])) {
+        const StreamAction& a = plan.actions[i];
+        if (moves_subjects(a)) {
             moving.push_back(i);
-            continue;
+        } else if (a.action == Action::remove) {
+            deletes.push_back(i);
+        } else {
+            together.push_back(i);
         }
+    }
+    if (!together.empty()) {
+        report.outcome = apply_together(plan, report, together, js);
+        if (report.outcome != ApplyOutcome::done) return report;
+    }
+    // A delete cannot be undone: it goes alone, once every write before it was applied.
+    for (const std::size_t i : deletes) {
         report.outcome = apply_one(plan.actions[i], report.actions[i], js);
         if (report.outcome != ApplyOutcome::done) return report;
     }

@@ -15,11 +15,12 @@ namespace aa::ensure_streams {
 // then those releasing subjects, then those claiming them right after.
 std::vector<std::size_t> apply_order(const Plan& plan);
 
-// Sends the plan's writes in apply_order; stops at the first failure,
-// recorded as that action's error, except inside the batch of moves, sent
-// together: there every reply is recorded. The releases and claims of subject
-// moves go out last, together in one batch, with termination signals held
-// until they are answered (src/signals.hpp).
+// Sends the plan's writes in apply_order: those that move no subject
+// together in one batch (every reply recorded), then a delete alone, then the
+// releases and claims of subject moves together in one batch, with
+// termination signals held until they are answered (src/signals.hpp). A
+// failure (recorded as that action's error) stops the apply before the next
+// of these three steps.
 ApplyReport apply(const Plan& plan, JetStreamClient& js);
 
 }  // namespace aa::ensure_streams

@@ -8,11 +8,16 @@
 #include <sstream>
 
 #include "commands/ensure_streams/ensure_streams.hpp"
+#include "tests/support/delay_proxy.hpp"
 #include "tests/support/harness.hpp"
 
 namespace es = aa::ensure_streams;
+using aa::Json;
+using aa::test::DelayProxy;
 using aa::test::NatsServer;
 using aa::test::TestClient;
+
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -91,27 +96,76 @@ TEST_CASE("a create that loses the race to a different config re-reads, updates,
     CHECK(other.stream_info("AA_CORE_HOT").at("config").at("max_age") == 48 * kHour);
 }
 
-TEST_CASE("a failed write stops the apply and is reported with the server's err_code") {
+TEST_CASE("writes that move no subject leave together: one refused, the others applied and said so") {
     NatsServer server;
     TestClient other(server.url());
     const es::Plan plan = fresh_plan();
     // A stream nobody planned for takes the vendor subjects after our plan.
     other.create_stream(aa::Json{{"name", "INTRUDER"}, {"subjects", {"vendor.x"}}, {"storage", "memory"}});
 
-    Client client = connect(server.url());
+    // Through a slow link, so that "together" shows: every create leaves before the first reply comes back.
+    DelayProxy proxy(aa::test::DelayProxyOptions{.target_port = server.port(), .one_way = 50ms});
+    Client client = connect(proxy.url());
     const es::ApplyReport report = es::apply(plan, *client.js);
+    std::size_t creates_before_reply = 0;
+    for (const auto& chunk : proxy.transcript()) {
+        if (chunk.direction == DelayProxy::Direction::to_client) {
+            if (chunk.bytes.find("stream_create_response") != std::string::npos) break;
+        } else if (chunk.bytes.find("$JS.API.STREAM.CREATE.") != std::string::npos) {
+            for (const char* name : {"AA_CORE_HOT", "AA_VENDOR_HOT", "AA_DLQ"}) {
+                if (chunk.bytes.find(std::string("$JS.API.STREAM.CREATE.") + name) != std::string::npos) ++creates_before_reply;
+            }
+        }
+    }
+    CHECK(creates_before_reply == 3);
+
     CHECK(report.outcome == es::ApplyOutcome::rejected);
     REQUIRE(report.actions.size() == 3);
-    CHECK(report.actions[0].applied);  // core went first
+    CHECK(report.actions[0].applied);
     CHECK_FALSE(report.actions[1].applied);
     CHECK(report.actions[1].error.find("err_code 10065") != std::string::npos);
-    CHECK_FALSE(report.actions[2].applied);  // nothing after the failure
+    CHECK(report.actions[2].applied);  // the DLQ does not depend on the vendor stream
+    CHECK(other.stream_info("AA_DLQ").contains("config"));
     es::Result result;
     result.plan = plan;
     result.report = report;
     CHECK(es::exit_code(result) == aa::ExitCode::check_failed);
+    std::ostringstream human;
+    es::render_human(result, aa::Style(false), human);
+    INFO(human.str());
+    CHECK(human.str().find("Failed after 2 created, 0 updated, 0 deleted.") != std::string::npos);
     result.report->outcome = es::ApplyOutcome::unavailable;
     CHECK(es::exit_code(result) == aa::ExitCode::unavailable);
+}
+
+TEST_CASE("a refused write stops the apply before the subject moves: the legacy stream is not deleted") {
+    // Phase 3 from phase 1, and an intruder on dlq.> after the plan: the DLQ
+    // create is refused, so neither the legacy delete (the release) nor the
+    // core create (the claim) is sent.
+    NatsServer server;
+    TestClient other(server.url());
+    Json legacy = aa::test::legacy_stream_config();
+    legacy["subjects"] = {"athlete-ally.>", "sleep.*"};
+    other.create_stream(legacy);
+    other.create_stream(aa::Json{{"name", "AA_VENDOR_HOT"}, {"subjects", {"vendor.>"}}, {"storage", "file"}});
+    es::Facts facts;
+    facts.server.version = "2.9.10";
+    for (const char* name : {"ATHLETE_ALLY_EVENTS", "AA_VENDOR_HOT"}) facts.streams[name] = other.stream_info(name);
+    const es::Plan plan = es::make_plan(aa::target_topology(aa::TopologySettings{}, 3), facts,
+                                        {.allow_delete = true, .allow_data_loss = true, .allow_fewer_replicas = false});
+    REQUIRE_FALSE(es::has_refusals(plan));
+    REQUIRE(plan.moves.size() == 1);
+    other.create_stream(aa::Json{{"name", "INTRUDER"}, {"subjects", {"dlq.x"}}, {"storage", "memory"}});
+
+    Client client = connect(server.url());
+    const es::ApplyReport report = es::apply(plan, *client.js);
+    CHECK(report.outcome == es::ApplyOutcome::rejected);
+    CHECK(report.actions[index_of(plan, "AA_DLQ")].error.find("err_code 10065") != std::string::npos);
+    CHECK_FALSE(report.actions[index_of(plan, "ATHLETE_ALLY_EVENTS")].applied);
+    CHECK_FALSE(report.actions[index_of(plan, "AA_CORE_HOT")].applied);
+    CHECK_FALSE(report.moves[0].torn);
+    CHECK(other.stream_info("ATHLETE_ALLY_EVENTS").contains("config"));
+    CHECK(other.stream_info("AA_CORE_HOT").contains("error"));
 }
 
 TEST_CASE("a write that gets no reply leaves the outcome unknown: unavailable, exit 3") {
