@@ -1,0 +1,37 @@
+#pragma once
+// JSON text that others wrote (a server's reply), read without building a
+// tree: checked once to be valid JSON, then cut into the texts of its
+// members and items, so that what the server wrote can be passed on as it
+// wrote it, and a tree built only for the parts a command reads. Pure;
+// throws only ParseError; fuzzed against nlohmann::json::accept
+// (tests/fuzz/fuzz_json_text.cpp).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aa::json_text {
+
+// Throws ParseError unless TEXT is exactly what nlohmann::json::accept
+// accepts: one JSON value (RFC 8259) between blanks (space, tab, CR, LF),
+// after an optional UTF-8 byte order mark; strings of well-formed UTF-8
+// without control characters, whose \u escapes pair their surrogates;
+// numbers as the grammar spells them and within a double's range. Like
+// nlohmann, it reads a NUL byte after the value as the end of the text.
+void validate(std::string_view text);
+
+// The text of member KEY of OBJECT, a text validate() accepted; its last
+// occurrence when KEY repeats (as a tree built from it keeps it). nullopt
+// when OBJECT is not an object or has no member KEY.
+std::optional<std::string_view> member(std::string_view object, std::string_view key);
+
+// The texts of the items of ARRAY, a text validate() accepted; none when
+// ARRAY is not an array (null included).
+std::vector<std::string_view> items(std::string_view array);
+
+// The string whose JSON text (quotes included) is TEXT, a text validate()
+// accepted, unescaped; nullopt when TEXT is not a string.
+std::optional<std::string> string_value(std::string_view text);
+
+}  // namespace aa::json_text
