@@ -19,8 +19,11 @@ bool before_standalone_cluster_info(const std::optional<std::string>& version) {
 
 Clustering clustering_of_stream(const Json& stream_info, const std::optional<std::string>& server_version) {
     if (stream_info.contains("error") || object_at(stream_info, "config").empty()) return Clustering::unknown;
-    const Json& cluster = object_at(stream_info, "cluster");
-    if (cluster.empty()) return Clustering::standalone;
+    return clustering_of_cluster_member(object_at(stream_info, "cluster"), server_version);
+}
+
+Clustering clustering_of_cluster_member(const Json& cluster, const std::optional<std::string>& server_version) {
+    if (!cluster.is_object() || cluster.empty()) return Clustering::standalone;
     if (!array_at(cluster, "replicas").empty() || has_key(cluster, "raft_group")) return Clustering::clustered;
     return before_standalone_cluster_info(server_version) ? Clustering::clustered : Clustering::unknown;
 }
@@ -35,12 +38,21 @@ Clustering combine(Clustering a, Clustering b) {
     return Clustering::unknown;
 }
 
-void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
-    const Clustering shown = clustering_of_stream(stream_info, server.version);
+namespace {
+
+void note(ServerFacts& server, Clustering shown, const Json& cluster) {
     server.clustering = combine(server.clustering, shown);
-    if (shown == Clustering::clustered && server.cluster_name.empty()) {
-        server.cluster_name = string_or(object_at(stream_info, "cluster"), "name");
-    }
+    if (shown == Clustering::clustered && server.cluster_name.empty()) server.cluster_name = string_or(cluster, "name");
+}
+
+}  // namespace
+
+void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
+    note(server, clustering_of_stream(stream_info, server.version), object_at(stream_info, "cluster"));
+}
+
+void note_cluster_member(ServerFacts& server, const Json& cluster) {
+    note(server, clustering_of_cluster_member(cluster, server.version), cluster);
 }
 
 }  // namespace aa

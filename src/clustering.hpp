@@ -26,6 +26,10 @@ namespace aa {
 // that is not a stream info (null, an error reply, an account info).
 Clustering clustering_of_stream(const Json& stream_info, const std::optional<std::string>& server_version);
 
+// The same, from a stream info's "cluster" member alone (null: the info has
+// none), for infos read as text: the rest of the info is not needed.
+Clustering clustering_of_cluster_member(const Json& cluster, const std::optional<std::string>& server_version);
+
 // What the INFO greeting can say on its own: standalone when it names no
 // cluster (every node of a cluster names it); unknown when it names one, since
 // a standalone leaf node names one too.
@@ -39,5 +43,8 @@ Clustering combine(Clustering a, Clustering b);
 // clustered, naming the cluster, when it carries a cluster object; standalone
 // when it does not, whatever the greeting named (a leaf node names a cluster).
 void note_stream_cluster(ServerFacts& server, const Json& stream_info);
+
+// The same, from a stream info's "cluster" member alone (null: none).
+void note_cluster_member(ServerFacts& server, const Json& cluster);
 
 }  // namespace aa

@@ -2,12 +2,25 @@
 
 #include <fmt/format.h>
 
+#include "src/json_text.hpp"
+
 namespace aa {
 namespace {
 
 std::string describe_api_error(const std::string& subject, const ApiError& error) {
     return fmt::format("JetStream error on {}: {} (code {}, err_code {})", subject, error.description, error.code,
                        error.err_code);
+}
+
+// The "error" member of a reply; none when it is null.
+std::optional<ApiError> api_error_of(const Json& member) {
+    if (member.is_null()) return std::nullopt;
+    if (!member.is_object()) throw ParseError("the reply's \"error\" is not an object");
+    ApiError error;
+    error.code = static_cast<int>(int_or(member, "code"));
+    error.err_code = static_cast<int>(int_or(member, "err_code"));
+    error.description = string_or(member, "description", "unknown error");
+    return error;
 }
 
 }  // namespace
@@ -21,14 +34,20 @@ ApiReply parse_api_reply(std::string_view data) {
     reply.body = Json::parse(data, nullptr, /*allow_exceptions=*/false);
     if (reply.body.is_discarded()) throw ParseError("the reply is not valid JSON");
     if (!reply.body.is_object()) throw ParseError("the reply is not a JSON object");
-    if (const auto it = reply.body.find("error"); it != reply.body.end() && !it->is_null()) {
-        if (!it->is_object()) throw ParseError("the reply's \"error\" is not an object");
-        ApiError error;
-        error.code = static_cast<int>(int_or(*it, "code"));
-        error.err_code = static_cast<int>(int_or(*it, "err_code"));
-        error.description = string_or(*it, "description", "unknown error");
-        reply.error = std::move(error);
+    if (const auto it = reply.body.find("error"); it != reply.body.end()) reply.error = api_error_of(*it);
+    return reply;
+}
+
+ApiReply parse_api_reply_text(std::string data) {
+    try {
+        json_text::validate(data);
+    } catch (const ParseError&) {
+        throw ParseError("the reply is not valid JSON");
     }
+    if (!json_text::is_object(data)) throw ParseError("the reply is not a JSON object");
+    ApiReply reply;
+    if (const auto error = json_text::member(data, "error")) reply.error = api_error_of(Json::parse(*error));
+    reply.text = std::move(data);
     return reply;
 }
 

@@ -44,8 +44,9 @@ private:
 };
 
 struct ApiReply {
-    Json body;                    // the whole reply as received
+    Json body;                    // the whole reply as received (null when read as text)
     std::optional<ApiError> error;
+    std::string text{};           // the whole reply as received, when read as text ({}: {body, error} stays complete)
 
     bool ok() const { return !error.has_value(); }
     bool is_error(int code) const { return error && error->err_code == code; }
@@ -54,5 +55,10 @@ struct ApiReply {
 // Parses a reply. Throws ParseError when it is not a JSON object or its
 // "error" member is malformed.
 ApiReply parse_api_reply(std::string_view data);
+
+// Reads a reply as text: checked to be a JSON object as parse_api_reply
+// would (src/json_text.hpp) and kept as it came, with a tree of its "error"
+// member only. For replies passed on as the server wrote them.
+ApiReply parse_api_reply_text(std::string data);
 
 }  // namespace aa

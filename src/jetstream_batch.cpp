@@ -1,6 +1,10 @@
 #include "src/jetstream_batch.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
+
+#include "src/json_text.hpp"
 
 #include "src/text.hpp"
 
@@ -61,6 +65,19 @@ std::vector<Json> overlapping_streams(ApiReply reply, const std::string& subject
     return streams;
 }
 
+// A number member of a page's text; 0 when absent or not an integer.
+std::int64_t int_member(std::string_view text, std::string_view key) {
+    const std::optional<std::string_view> value = json_text::member(text, key);
+    std::int64_t number = 0;
+    if (value) std::from_chars(value->data(), value->data() + value->size(), number);
+    return number;
+}
+
+StreamPage stream_page(ApiReply reply, const std::string& subject) {
+    if (!reply.ok()) throw ApiFailure(subject, *reply.error);
+    return StreamPage(std::move(reply.text));
+}
+
 Answer read_answer(QuestionKind kind, ApiReply reply, const std::string& subject) {
     switch (kind) {
         case QuestionKind::stream_info: return body_or_absent(std::move(reply), subject);
@@ -68,11 +85,22 @@ Answer read_answer(QuestionKind kind, ApiReply reply, const std::string& subject
         case QuestionKind::consumer_info: return consumer_answer(std::move(reply), subject);
         case QuestionKind::consumer_page: return consumer_page(std::move(reply), subject);
         case QuestionKind::streams_overlapping: return overlapping_streams(std::move(reply), subject);
+        case QuestionKind::stream_page: return stream_page(std::move(reply), subject);
     }
     throw std::logic_error("unknown question kind");
 }
 
 }  // namespace
+
+StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
+    if (const auto streams = json_text::member(text_, "streams")) {
+        for (const std::string_view info : json_text::items(*streams)) {
+            spans_.emplace_back(static_cast<std::size_t>(info.data() - text_.data()), info.size());
+        }
+    }
+    total_ = int_member(text_, "total");
+    limit_ = int_member(text_, "limit");
+}
 
 template <typename Answer>
 Ticket<Answer> Questions::add(QuestionKind kind, std::string verb, Json body) {
@@ -116,6 +144,10 @@ std::size_t append_stream_page(Json& into, const Json& page) {
     }
     for (const std::string& missing : strings_at(page, "missing")) into["missing"].push_back(missing);
     return added;
+}
+
+Ticket<StreamPage> Questions::stream_page(std::int64_t offset) {
+    return add<StreamPage>(QuestionKind::stream_page, "STREAM.LIST", Json{{"offset", offset}});
 }
 
 Answers read_answers(const Questions& questions, std::vector<ApiReply> replies,

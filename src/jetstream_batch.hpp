@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -30,6 +32,28 @@ struct ConsumerPage {
     bool complete = true;
 };
 
+// One page of the account's stream infos (STREAM.LIST), kept as the server
+// wrote it: what is passed on is the server's own text.
+class StreamPage {
+public:
+    StreamPage() = default;
+    // Reads a reply's TEXT, which json_text::validate accepted.
+    explicit StreamPage(std::string text);
+
+    std::size_t size() const { return spans_.size(); }
+    // The I-th stream's info, as the server wrote it.
+    std::string_view info(std::size_t i) const { return std::string_view(text_).substr(spans_[i].first, spans_[i].second); }
+    // The streams in the account, and the infos a page holds, as the server counts them.
+    std::int64_t total() const { return total_; }
+    std::int64_t limit() const { return limit_; }
+
+private:
+    std::string text_;
+    std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length) of each info in text_
+    std::int64_t total_ = 0;
+    std::int64_t limit_ = 0;
+};
+
 // Where an answer will be in the Answers, typed by what it holds.
 template <typename Answer>
 struct Ticket {
@@ -37,7 +61,10 @@ struct Ticket {
 };
 
 // The kinds of questions; each has its own reading rule (jetstream_batch.cpp).
-enum class QuestionKind { stream_info, stored_messages, consumer_info, consumer_page, streams_overlapping };
+enum class QuestionKind { stream_info, stored_messages, consumer_info, consumer_page, streams_overlapping, stream_page };
+
+// Whether the replies to questions of KIND are read as text (ApiCall::as_text), not as a tree.
+inline bool read_as_text(QuestionKind kind) { return kind == QuestionKind::stream_page; }
 
 class Questions {
 public:
@@ -67,6 +94,12 @@ public:
     // failure (ConnectionError): "could not look", never "captured by no stream".
     Ticket<std::vector<Json>> streams_overlapping(const std::string& subject);
 
+    // The page of the account's stream infos that starts at OFFSET, in the
+    // server's name order (nats-server 2.9.10 sorts the streams by name
+    // before it pages them, standalone and clustered alike:
+    // jsStreamListRequest, jsClusteredStreamListRequest), read as text.
+    Ticket<StreamPage> stream_page(std::int64_t offset);
+
     struct Question {
         QuestionKind kind;
         std::string verb;  // the API verb after the prefix, e.g. "STREAM.INFO.AA_DLQ"
@@ -83,7 +116,7 @@ private:
 };
 
 using Answer = std::variant<std::optional<Json>, std::optional<std::uint64_t>, ConsumerAnswer, ConsumerPage,
-                            std::vector<Json>>;
+                            std::vector<Json>, StreamPage>;
 
 class Answers {
 public:

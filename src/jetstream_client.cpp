@@ -17,7 +17,7 @@ std::vector<CallOutcome> JetStreamClient::send_each(const std::vector<ApiCall>& 
     std::vector<Request> requests;
     requests.reserve(calls.size());
     for (const auto& c : calls) requests.push_back({subject_of(c.verb), c.body.is_null() ? std::string() : c.body.dump()});
-    const std::vector<Reply> replies = connection_.request_many(requests, timeout_);
+    std::vector<Reply> replies = connection_.request_many(requests, timeout_);
 
     std::vector<CallOutcome> outcomes(replies.size());
     for (std::size_t i = 0; i < replies.size(); ++i) {
@@ -39,7 +39,8 @@ std::vector<CallOutcome> JetStreamClient::send_each(const std::vector<ApiCall>& 
             case Reply::Status::ok: break;
         }
         try {
-            outcome.reply = parse_api_reply(replies[i].data);
+            outcome.reply = calls[i].as_text ? parse_api_reply_text(std::move(replies[i].data))
+                                             : parse_api_reply(replies[i].data);
         } catch (const ParseError& e) {
             outcome.failure = fmt::format("bad reply on {}: {}", subject, e.what());
         }
@@ -65,7 +66,7 @@ Answers JetStreamClient::ask(const Questions& questions) {
     std::vector<ApiCall> calls;
     std::vector<std::string> subjects;
     for (const auto& question : questions.list()) {
-        calls.push_back({question.verb, question.body});
+        calls.push_back({question.verb, question.body, read_as_text(question.kind)});
         subjects.push_back(subject_of(question.verb));
     }
     std::vector<ApiReply> replies = call_many(calls);

@@ -19,7 +19,8 @@ namespace aa {
 // One API call: the verb after the prefix ("STREAM.INFO.X") and its JSON body.
 struct ApiCall {
     std::string verb;
-    Json body;  // null sends an empty payload
+    Json body;             // null sends an empty payload
+    bool as_text = false;  // read the reply as text (parse_api_reply_text), not into a tree
 };
 
 // One call's outcome in a batch sent by send_each: its reply, or why there is none.

@@ -13,6 +13,9 @@
 
 namespace aa::json_text {
 
+// JSON's blanks: space, tab, CR and LF.
+inline bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 // Throws ParseError unless TEXT is exactly what nlohmann::json::accept
 // accepts: one JSON value (RFC 8259) between blanks (space, tab, CR, LF),
 // after an optional UTF-8 byte order mark; strings of well-formed UTF-8
@@ -20,6 +23,9 @@ namespace aa::json_text {
 // numbers as the grammar spells them and within a double's range. Like
 // nlohmann, it reads a NUL byte after the value as the end of the text.
 void validate(std::string_view text);
+
+// Whether TEXT, a text validate() accepted, is an object.
+bool is_object(std::string_view text);
 
 // The text of member KEY of OBJECT, a text validate() accepted; its last
 // occurrence when KEY repeats (as a tree built from it keeps it). nullopt

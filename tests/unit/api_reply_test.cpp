@@ -37,3 +37,15 @@ TEST_CASE("garbage is a parse error, not a crash") {
     CHECK_THROWS_AS(aa::parse_api_reply(R"({"error":"boom"})"), aa::ParseError);
     CHECK_THROWS_AS(aa::parse_api_reply(""), aa::ParseError);
 }
+
+TEST_CASE("a reply read as text: kept as it came, its error typed, anything but a JSON object refused") {
+    const std::string text = aa::test::fixture_text("stream_info_not_found.json");
+    const aa::ApiReply reply = aa::parse_api_reply_text(text);
+    CHECK(reply.text == text);
+    CHECK(reply.body.is_null());
+    CHECK(reply.is_error(aa::err_code::kStreamNotFound));
+    CHECK(aa::parse_api_reply_text(R"({"error":null})").ok());
+    CHECK_THROWS_AS(aa::parse_api_reply_text("[1]"), aa::ParseError);
+    CHECK_THROWS_AS(aa::parse_api_reply_text("{\"a\":"), aa::ParseError);
+    CHECK_THROWS_AS(aa::parse_api_reply_text(R"({"error":"boom"})"), aa::ParseError);
+}

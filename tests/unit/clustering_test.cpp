@@ -99,3 +99,19 @@ TEST_CASE("a leaf node is shown standalone once a stream tells, never with its g
     CHECK(aa::to_json(node).at("clustering") == "clustered");
     CHECK(aa::to_json(node).at("cluster") == "aa-test");
 }
+
+TEST_CASE("a stream info's cluster member alone says what the whole info says") {
+    for (const char* name : {"stream_info_cluster_r3.json", "stream_info_cluster_r1.json", "stream_info_single.json",
+                             "stream_info_leaf_r1.json"}) {
+        INFO(name);
+        const aa::Json info = fixture(name);
+        const aa::Json cluster = info.contains("cluster") ? info.at("cluster") : aa::Json();
+        CHECK(aa::clustering_of_cluster_member(cluster, k2910) == aa::clustering_of_stream(info, k2910));
+        aa::ServerFacts from_info;
+        aa::ServerFacts from_member;
+        aa::note_stream_cluster(from_info, info);
+        aa::note_cluster_member(from_member, cluster);
+        CHECK(from_member.clustering == from_info.clustering);
+        CHECK(from_member.cluster_name == from_info.cluster_name);
+    }
+}

@@ -159,3 +159,31 @@ TEST_CASE("a later page of a filtered stream list adds the streams after the las
     CHECK(aa::append_stream_page(empty, fixture("stream_list_page.json")) == 3);
     CHECK(empty.at("streams").size() == 3);
 }
+
+TEST_CASE("a page of the account's streams is asked as text and read as the server wrote it") {
+    Questions q;
+    const auto page = q.stream_page(512);
+    REQUIRE(q.list().size() == 1);
+    CHECK(q.list()[0].verb == "STREAM.LIST");
+    CHECK(q.list()[0].body == Json{{"offset", 512}});
+    CHECK(aa::read_as_text(q.list()[0].kind));
+    CHECK_FALSE(aa::read_as_text(aa::QuestionKind::streams_overlapping));
+
+    const std::string text = fixture_text("stream_list_page.json");
+    aa::Answers answers = aa::read_answers(q, {aa::parse_api_reply_text(text)}, {"$JS.API.STREAM.LIST"});
+    const aa::StreamPage read = answers.take(page);
+    REQUIRE(read.size() == 3);
+    CHECK(read.total() == 3);
+    CHECK(read.limit() == 256);
+    CHECK(Json::parse(read.info(1)) == fixture("stream_list_page.json")["streams"][1]);
+    CHECK(text.find(read.info(1)) != std::string::npos);  // the server's bytes, not a rendering of them
+
+    Questions failing;
+    failing.stream_page(0);
+    CHECK_THROWS_AS(aa::read_answers(failing, {aa::parse_api_reply_text(fixture_text("stream_info_not_found.json"))},
+                                     {"$JS.API.STREAM.LIST"}),
+                    aa::ApiFailure);
+    CHECK(aa::read_answers(failing, {aa::parse_api_reply_text(fixture_text("stream_list_empty.json"))}, {"s"})
+              .take(aa::Ticket<aa::StreamPage>{0})
+              .size() == 0);
+}
