@@ -4,26 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "commands/stream_info/list_all.hpp"
 #include "src/clustering.hpp"
 
 namespace aa::stream_info {
 namespace {
-
-// Every stream in the account, sorted by name; capture is judged on all of them.
-void gather_all(JetStreamClient& js, const TopologySettings& topology, Result& result) {
-    std::vector<Json> infos = js.list_streams();
-    result.capture = capture_of_all(event_families(topology.mode, /*migrating=*/false), subjects_of_streams(infos));
-    for (Json& info : infos) {
-        StreamReport report;
-        report.name = string_or(object_at(info, "config"), "name");
-        report.role = role_of(report.name, topology);
-        report.found = true;
-        report.info = std::move(info);
-        result.streams.push_back(std::move(report));
-    }
-    std::sort(result.streams.begin(), result.streams.end(),
-              [](const StreamReport& a, const StreamReport& b) { return a.name < b.name; });
-}
 
 // The wanted streams' infos and, for the topology's view, the streams that
 // capture each event subject family: one batch, one round trip.
@@ -54,20 +39,15 @@ void check_options(const Options& options) {
     }
 }
 
-// The streams asked for (or every one), who captures each event subject
+// The streams asked for (or the topology's), who captures each event subject
 // family, and the server, its clustering settled by the stream infos read.
 Result gather(const Options& options, CommandContext& context) {
     JetStreamClient& js = context.jetstream();
     const TopologySettings& topology = context.settings().topology;
     Result result;
-    result.all = options.all;
     result.names_given = !options.names.empty();
-    if (options.all) {
-        gather_all(js, topology, result);
-    } else {
-        const auto families = result.names_given ? std::vector<std::string>{} : event_families(topology.mode, /*migrating=*/false);
-        gather_named(js, targets(options, topology), families, result);
-    }
+    const auto families = result.names_given ? std::vector<std::string>{} : event_families(topology.mode, /*migrating=*/false);
+    gather_named(js, targets(options, topology), families, result);
     result.server = context.server();
     for (const auto& s : result.streams) note_stream_cluster(result.server, s.info);
     return result;
@@ -111,6 +91,7 @@ ExitCode exit_code(const Result& result) {
 
 ExitCode run(const Options& options, CommandContext& context) {
     check_options(options);
+    if (options.all) return list_all(context);
     Result result = gather(options, context);
     attach_drift(result, context.settings().topology);
     return emit(context.output(), result, render_human, to_json, exit_code);

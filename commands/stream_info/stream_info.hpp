@@ -38,7 +38,6 @@ struct Result {
     ServerFacts server;
     std::vector<StreamReport> streams;
     bool names_given = false;  // a missing stream named on the command line fails the command
-    bool all = false;
     // Who captures each event subject family (not asked when streams are named).
     // Shown first; it never changes the exit code: migrate-verify and
     // ensure-streams --check are the gates.

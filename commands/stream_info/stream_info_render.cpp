@@ -1,8 +1,10 @@
-// Human and JSON renderings of a stream-info result. Names, subjects and
+// Human and JSON renderings of a stream-info result (of named streams or
+// the topology's; --all writes as it lists: listing_*.cpp). Names, subjects and
 // other strings from the server reach the terminal through printable().
 
 #include <fmt/format.h>
 
+#include "commands/stream_info/render_parts.hpp"
 #include "commands/stream_info/stream_info.hpp"
 #include "src/cluster_view.hpp"
 #include "src/duration.hpp"
@@ -95,26 +97,12 @@ void render_stream(const StreamReport& stream, const Style& style, std::ostream&
     out << '\n';
 }
 
-void render_table(const Result& result, std::ostream& out) {
-    const std::string header = fmt::format("{:<32} {:<40} {:>12} {:>12} {:>9} {:>3} {:>8} {}", "NAME", "SUBJECTS",
-                                           "MESSAGES", "BYTES", "CONSUMERS", "R", "MAX AGE", "STORAGE");
-    out << header << '\n';
-    for (const auto& stream : result.streams) {
-        const Json& config = object_at(stream.info, "config");
-        const Json& state = object_at(stream.info, "state");
-        // Padded by terminal columns, so escaped and multibyte names keep the columns aligned.
-        const std::string subjects = truncate_to_width(printable(join(strings_at(config, "subjects"))), 40);
-        out << pad_to_width(printable(stream.name), 32) << ' ' << pad_to_width(subjects, 40)
-            << fmt::format(" {:>12} {:>12} {:>9} {:>3} {:>8} {}\n", uint_or(state, "messages"),
-                           format_bytes(uint_or(state, "bytes")), uint_or(state, "consumer_count"),
-                           int_or(config, "num_replicas", 1), format_limit_duration(int_or(config, "max_age")),
-                           printable(string_or(config, "storage", "file")));
-    }
-    out << fmt::format("{} stream{}\n", result.streams.size(), result.streams.size() == 1 ? "" : "s");
+}  // namespace
+
+void render_header(const ServerFacts& server, std::ostream& out) {
+    out << "NATS JetStream @ " << describe_server(server) << '\n' << std::string(60, '=') << "\n\n";
 }
 
-// Who captures each event subject family, the lost ones first: a family
-// captured by no stream loses every message published to it.
 void render_capture(const std::vector<FamilyCapture>& capture, const Style& style, std::ostream& out) {
     if (capture.empty()) return;
     out << style.bold("Event subjects") << '\n';
@@ -127,15 +115,15 @@ void render_capture(const std::vector<FamilyCapture>& capture, const Style& styl
     out << '\n';
 }
 
-}  // namespace
+Json drift_to_json(const std::vector<FieldChange>& drift) {
+    Json out = Json::array();
+    for (const auto& change : drift) out.push_back(aa::to_json(change));
+    return out;
+}
 
 void render_human(const Result& result, const Style& style, std::ostream& out) {
-    out << "NATS JetStream @ " << describe_server(result.server) << '\n' << std::string(60, '=') << "\n\n";
+    render_header(result.server, out);
     render_capture(result.capture, style, out);
-    if (result.all) {
-        render_table(result, out);
-        return;
-    }
     for (const auto& stream : result.streams) render_stream(stream, style, out);
 }
 
@@ -144,11 +132,7 @@ Json to_json(const Result& result) {
     for (const auto& stream : result.streams) {
         Json item{{"name", stream.name}, {"found", stream.found}, {"info", stream.info}};
         if (stream.role) item["role"] = to_string(*stream.role);
-        if (stream.drift) {
-            Json drift = Json::array();
-            for (const auto& change : *stream.drift) drift.push_back(aa::to_json(change));
-            item["drift"] = std::move(drift);
-        }
+        if (stream.drift) item["drift"] = drift_to_json(*stream.drift);
         streams.push_back(std::move(item));
     }
     Json doc{{"schema_version", kJsonSchemaVersion}, {"server", to_json(result.server)}, {"streams", std::move(streams)}};

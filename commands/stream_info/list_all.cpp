@@ -1,0 +1,136 @@
+// stream-info --all: the account's streams, page by page. The first batch
+// asks who captures each event subject family (the server's own answer, as
+// without --all) together with the first page; the head is written from it,
+// then each page as it comes, a few pages asked for at once.
+
+#include "commands/stream_info/list_all.hpp"
+
+#include <fmt/format.h>
+
+#include "commands/stream_info/listing.hpp"
+#include "commands/stream_info/stream_info.hpp"
+#include "src/clustering.hpp"
+#include "src/json_text.hpp"
+#include "src/server_url.hpp"
+#include "src/text.hpp"
+
+namespace aa::stream_info {
+namespace {
+
+// Pages asked for together after the first: the memory held is bounded by
+// them (a page is up to 256 stream infos, some 200 KB), the round trips by
+// the account's size over them.
+constexpr std::int64_t kPagesAhead = 4;
+
+// The name in a stream info's text ("" without one, as a tree would read it).
+std::string name_of(std::string_view info) {
+    const auto config = json_text::member(info, "config");
+    const auto name = config ? json_text::member(*config, "name") : std::nullopt;
+    return name ? json_text::string_value(*name).value_or("") : "";
+}
+
+// Decorates each stream with its role and drift and hands it to the writer,
+// keeping the name order: a stream not after the last one written was
+// written already (the list shifted while paging).
+class Lister {
+public:
+    Lister(const TopologySettings& topology, ListingWriter& writer)
+        : topology_(topology), desired_(desired_streams(topology)), writer_(writer) {}
+
+    // Returns how many of PAGE's streams were new.
+    std::size_t add(const StreamPage& page) {
+        std::size_t added = 0;
+        for (std::size_t i = 0; i < page.size(); ++i) {
+            ListedStream stream{name_of(page.info(i)), page.info(i), std::nullopt, std::nullopt};
+            if (written_ && stream.name <= last_) continue;
+            stream.role = role_of(stream.name, topology_);
+            for (const DesiredStream& desired : desired_) {
+                if (desired.name != stream.name) continue;
+                const auto config = json_text::member(stream.info, "config");
+                stream.drift = diff_managed(config ? Json::parse(*config) : Json::object(), desired);
+            }
+            writer_.add(stream);
+            last_ = std::move(stream.name);
+            written_ = true;
+            ++added;
+        }
+        return added;
+    }
+
+private:
+    const TopologySettings& topology_;
+    const std::vector<DesiredStream> desired_;
+    ListingWriter& writer_;
+    std::string last_;
+    bool written_ = false;
+};
+
+// The pages after the first, kPagesAhead at a time, until the server's count
+// is reached or a batch brings nothing new ("total" is the server's word).
+void list_rest(JetStreamClient& js, const StreamPage& first, Lister& lister) {
+    const std::int64_t limit = first.limit() > 0 ? first.limit() : 256;
+    std::int64_t total = first.total();
+    for (std::int64_t offset = limit; offset < total;) {
+        Questions questions;
+        std::vector<Ticket<StreamPage>> pages;
+        for (std::int64_t k = 0; k < kPagesAhead && offset < total; ++k, offset += limit) {
+            pages.push_back(questions.stream_page(offset));
+        }
+        Answers answers = js.ask(questions);
+        std::size_t added = 0;
+        for (const auto& ticket : pages) {
+            const StreamPage page = answers.take(ticket);
+            added += lister.add(page);
+            total = page.total();
+        }
+        if (added == 0) return;
+    }
+}
+
+}  // namespace
+
+ExitCode list_all(CommandContext& context) {
+    JetStreamClient& js = context.jetstream();
+    const TopologySettings& topology = context.settings().topology;
+    const std::vector<std::string> families = event_families(topology.mode, /*migrating=*/false);
+    Questions questions;
+    std::vector<Ticket<std::vector<Json>>> capturing;
+    for (const auto& family : families) capturing.push_back(questions.streams_overlapping(family));
+    const auto first_page = questions.stream_page(0);
+    Answers answers = js.ask(questions);
+
+    // The head is written before the rest of the account is read: the server's
+    // clustering is settled by the streams read by then (the first page and
+    // those capturing the families).
+    ServerFacts server = context.server();
+    std::vector<FamilyCapture> capture;
+    for (std::size_t i = 0; i < families.size(); ++i) {
+        const std::vector<Json> infos = answers.take(capturing[i]);
+        for (const Json& info : infos) note_stream_cluster(server, info);
+        capture.push_back(capture_of(families[i], subjects_of_streams(infos)));
+    }
+    const StreamPage first = answers.take(first_page);
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        const auto cluster = json_text::member(first.info(i), "cluster");
+        note_cluster_member(server, cluster ? Json::parse(*cluster) : Json());
+    }
+
+    const Output& output = context.output();
+    const auto writer = output.json() ? json_writer(output.out) : table_writer(output.style, output.out);
+    writer->begin(server, capture);
+    Lister lister(topology, *writer);
+    lister.add(first);
+    try {
+        list_rest(js, first, lister);
+    } catch (const Error& e) {
+        // The head is out: the error ends what was written, rather than a second document.
+        const std::string message = scrub_secrets(e.what(), context.settings().connection.secrets());
+        writer->end_with_error(message, e.exit_code());
+        output.err << "aa-nats: error: " << printable(message) << '\n';
+        return e.exit_code();
+    }
+    writer->end();
+    return ExitCode::ok;
+}
+
+}  // namespace aa::stream_info
