@@ -8,6 +8,7 @@
 
 #include "commands/ensure_streams/subject_lists.hpp"
 #include "src/capture.hpp"
+#include "src/subjects.hpp"
 #include "src/stream_diff.hpp"
 
 namespace aa::ensure_streams {
@@ -20,12 +21,13 @@ void add_distinct(std::vector<std::string>& list, const std::string& item) {
 
 }  // namespace
 
-std::vector<std::string> managed_streams(const TargetTopology& target) {
-    std::vector<std::string> names;
-    for (const StreamTarget& t : target.present) add_distinct(names, t.stream.name);
-    for (const AbsentStream& a : target.absent) add_distinct(names, a.name);
-    add_distinct(names, target.legacy_name);
-    return names;
+std::vector<std::string> managed_streams(const TargetTopology& target, const StreamNames& names) {
+    std::vector<std::string> streams;
+    for (const StreamTarget& t : target.present) add_distinct(streams, t.stream.name);
+    for (const AbsentStream& a : target.absent) add_distinct(streams, a.name);
+    for (const StreamRole role : kAllRoles) add_distinct(streams, names.of(role));
+    add_distinct(streams, target.legacy_name);
+    return streams;
 }
 
 std::vector<std::string> managed_subjects(const TargetTopology& target) {
@@ -35,6 +37,17 @@ std::vector<std::string> managed_subjects(const TargetTopology& target) {
     }
     for (const auto& family : event_families(target.mode, target.phase.has_value())) add_distinct(subjects, family);
     return subjects;
+}
+
+std::vector<std::string> uncovered_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams) {
+    std::vector<std::string> uncovered;
+    for (const auto& subject : managed_subjects(target)) {
+        const bool covered = std::any_of(streams.begin(), streams.end(), [&](const auto& entry) {
+            return any_covers(strings_at(object_at(entry.second, "config"), "subjects"), subject);
+        });
+        if (!covered) uncovered.push_back(subject);
+    }
+    return uncovered;
 }
 
 FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, Json>& streams) {

@@ -17,7 +17,8 @@ namespace aa::ensure_streams {
 struct Facts {
     ServerFacts server;
     // By name, the infos of the managed streams that exist and of every stream
-    // overlapping a managed subject: all the streams planning can be touched by.
+    // overlapping a managed subject: all the streams the plan can touch or be
+    // refused by.
     std::map<std::string, Json> streams;
     // Stored messages per (stream, subject pattern) for the subjects an update
     // would remove; absent means not asked (stream empty or nothing removed).
@@ -27,19 +28,27 @@ struct Facts {
 };
 
 // The streams whose own infos planning reads: those TARGET wants present or
-// gone, and the legacy stream, which multi mode reports on even when the
-// target leaves it alone. Any other stream matters only if it overlaps a
-// managed subject (managed_subjects).
-std::vector<std::string> managed_streams(const TargetTopology& target);
+// gone, and the topology's four (NAMES), whatever the target: the legacy
+// stream, which multi mode reports on even when the target leaves it alone,
+// and the others, which in any state of the migration are the streams that
+// capture the event subjects. Any other stream matters only if it overlaps
+// a managed subject (managed_subjects).
+std::vector<std::string> managed_streams(const TargetTopology& target, const StreamNames& names);
 
 // The subjects whose capturing streams planning needs, distinct, in order:
 // every subject a stream of TARGET wants (another stream that overlaps one
 // refuses the create or update, or gives it up in a move) and every event
-// subject family (who captures it now, and once the plan is applied). A
-// stream that overlaps none of them can change nothing in the plan: the
-// server refuses overlapping subjects, so it cannot overlap what a managed
-// stream captures now either.
+// subject family (who captures it now, and once the plan is applied).
 std::vector<std::string> managed_subjects(const TargetTopology& target);
+
+// The managed subjects whose capturing streams the server must be asked
+// for: those that no managed stream (STREAMS, by name, as read) covers now.
+// A subject that one covers is overlapped by that stream alone: nats-server
+// refuses a stream whose subjects collide with another's (err_code 10065,
+// the same SubjectsCollide rule its filtered STREAM.LIST applies), so no
+// other stream can overlap what that one captures. Asking would make the
+// server scan every stream of the account once per subject.
+std::vector<std::string> uncovered_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams);
 
 // Which extra facts planning needs, known from the target and the streams alone.
 struct FactNeeds {

@@ -9,57 +9,53 @@
 namespace aa::ensure_streams {
 namespace {
 
-// Stored messages matching SUBJECT in each (stream, subject) pair, asked
-// together. A stream deleted since it was read stores none.
-std::map<std::pair<std::string, std::string>, std::uint64_t> count_subject_messages(
-    JetStreamClient& js, const std::vector<std::pair<std::string, std::string>>& pairs) {
-    std::map<std::pair<std::string, std::string>, std::uint64_t> counts;
-    if (pairs.empty()) return counts;
-    Questions questions;
-    std::vector<Ticket<std::optional<std::uint64_t>>> stored;
-    for (const auto& [stream, subject] : pairs) stored.push_back(questions.stored_messages(stream, subject));
-    Answers answers = js.ask(questions);
-    for (std::size_t i = 0; i < pairs.size(); ++i) counts[pairs[i]] = answers.take(stored[i]).value_or(0);
-    return counts;
-}
-
-// The tickets of the first batch.
+// The managed streams' infos (absent ones left out), asked in the first
+// batch with the first page of consumers of each stream the target deletes.
 struct FirstBatch {
     std::vector<std::string> names;
-    std::vector<Ticket<std::optional<Json>>> infos;         // per managed stream
-    std::vector<Ticket<std::vector<Json>>> overlapping;     // per managed subject
-    std::vector<Ticket<ConsumerPage>> consumer_pages;       // per stream the target deletes
+    std::vector<Ticket<std::optional<Json>>> infos;
+    std::vector<Ticket<ConsumerPage>> consumer_pages;  // per target.absent
 };
 
-FirstBatch ask_first(const TargetTopology& target, Questions& questions) {
+FirstBatch ask_first(const TargetTopology& target, const StreamNames& names, Questions& questions) {
     FirstBatch batch;
-    batch.names = managed_streams(target);
+    batch.names = managed_streams(target, names);
     for (const auto& name : batch.names) batch.infos.push_back(questions.stream_info(name));
-    for (const auto& subject : managed_subjects(target)) batch.overlapping.push_back(questions.streams_overlapping(subject));
     for (const AbsentStream& a : target.absent) batch.consumer_pages.push_back(questions.first_consumer_page(a.name));
     return batch;
 }
 
-// The streams overlapping the managed subjects, then the managed streams'
-// own infos: where the two disagree (a stream created or deleted between
-// the two requests), the stream's own info is the later word.
-std::map<std::string, Json> streams_of(const FirstBatch& batch, Answers& answers) {
+std::map<std::string, Json> managed_infos(const FirstBatch& batch, Answers& answers) {
     std::map<std::string, Json> streams;
-    for (const auto& ticket : batch.overlapping) {
-        for (Json& info : answers.take(ticket)) {
-            const std::string name = string_or(object_at(info, "config"), "name");
-            streams[name] = std::move(info);
-        }
-    }
     for (std::size_t i = 0; i < batch.names.size(); ++i) {
-        std::optional<Json> info = answers.take(batch.infos[i]);
-        if (info) {
-            streams[batch.names[i]] = std::move(*info);
-        } else {
-            streams.erase(batch.names[i]);
-        }
+        if (std::optional<Json> info = answers.take(batch.infos[i])) streams[batch.names[i]] = std::move(*info);
     }
     return streams;
+}
+
+// The second batch, only for what the first told is needed: the streams
+// overlapping each subject no managed stream covers, and the stored
+// messages on the subjects an update removes. Adds them to FACTS; a managed
+// stream (MANAGED) keeps the info the first batch read of it, or its absence.
+void ask_second(JetStreamClient& js, const TargetTopology& target, const std::vector<std::string>& managed,
+                Facts& facts) {
+    const std::vector<std::string> subjects = uncovered_subjects(target, facts.streams);
+    const std::vector<std::pair<std::string, std::string>> counts = fact_needs(target, facts.streams).subject_counts;
+    if (subjects.empty() && counts.empty()) return;
+    Questions questions;
+    std::vector<Ticket<std::vector<Json>>> overlapping;
+    for (const auto& subject : subjects) overlapping.push_back(questions.streams_overlapping(subject));
+    std::vector<Ticket<std::optional<std::uint64_t>>> stored;
+    for (const auto& [stream, subject] : counts) stored.push_back(questions.stored_messages(stream, subject));
+    Answers answers = js.ask(questions);
+    for (const auto& ticket : overlapping) {
+        for (Json& info : answers.take(ticket)) {
+            const std::string name = string_or(object_at(info, "config"), "name");
+            if (std::find(managed.begin(), managed.end(), name) == managed.end()) facts.streams[name] = std::move(info);
+        }
+    }
+    // A stream deleted since it was read stores none.
+    for (std::size_t i = 0; i < counts.size(); ++i) facts.subject_messages[counts[i]] = answers.take(stored[i]).value_or(0);
 }
 
 }  // namespace
@@ -67,15 +63,15 @@ std::map<std::string, Json> streams_of(const FirstBatch& batch, Answers& answers
 Facts gather_facts(const TargetTopology& target, CommandContext& context) {
     JetStreamClient& js = context.jetstream();
     Questions questions;
-    const FirstBatch batch = ask_first(target, questions);
+    const FirstBatch batch = ask_first(target, context.settings().topology.names, questions);
     Answers answers = js.ask(questions);
 
     Facts facts;
-    facts.streams = streams_of(batch, answers);
+    facts.streams = managed_infos(batch, answers);
+    ask_second(js, target, batch.names, facts);
     facts.server = context.server();
     for (const auto& [_, info] : facts.streams) note_stream_cluster(facts.server, info);
     const FactNeeds needs = fact_needs(target, facts.streams);
-    facts.subject_messages = count_subject_messages(js, needs.subject_counts);
     for (std::size_t i = 0; i < target.absent.size(); ++i) {
         ConsumerPage page = answers.take(batch.consumer_pages[i]);
         const std::string& name = target.absent[i].name;

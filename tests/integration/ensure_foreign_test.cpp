@@ -143,25 +143,33 @@ TEST_CASE("more than a page of streams overlapping one managed subject: every on
     CHECK(names.back() == "VENDOR_PART_00299");
 }
 
-TEST_CASE("the reads do not grow with the account, and leave in one batch") {
+// The API requests one ensure-streams run sends, as the server sees them.
+std::vector<std::string> api_requests(TestClient& client, const std::string& url, const std::string& phase) {
+    TestClient::Spy spy(client, "$JS.API.>");
+    const RunResult r = run_aa_nats({"ensure-streams", "--phase", phase, "--check", "-s", url});
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 1);
+    return spy.subjects();
+}
+
+std::size_t count_of(const std::vector<std::string>& subjects, const std::string& subject) {
+    return static_cast<std::size_t>(std::count(subjects.begin(), subjects.end(), subject));
+}
+
+TEST_CASE("the reads do not grow with the account: one batch, and no scan of the account, when the topology's streams cover the subjects") {
     NatsServer server;
     TestClient client(server.url());
-    client.create_stream(aa::test::legacy_stream_config());  // empty: no message counts to ask
-    const auto api_requests = [&](const std::string& url) {
-        TestClient::Spy spy(client, "$JS.API.>");
-        const RunResult r = run_aa_nats({"ensure-streams", "--phase", "1", "--check", "-s", url});
-        INFO(r.out, r.err);
-        CHECK(r.exit_code == 1);
-        return spy.subjects();
-    };
-    const std::vector<std::string> small = api_requests(server.url());
+    client.create_stream(aa::test::legacy_stream_config());
+    REQUIRE(run_aa_nats({"ensure-streams", "--phase", "0", "-s", server.url()}).exit_code == 0);  // and the DLQ
+    const std::vector<std::string> small = api_requests(client, server.url(), "1");
     create_streams(client, "UNRELATED", "unrelated", 600);
-    const std::vector<std::string> large = api_requests(server.url());
+    const std::vector<std::string> large = api_requests(client, server.url(), "1");
     CHECK(large == small);
+    CHECK(count_of(small, "$JS.API.STREAM.LIST") == 0);  // the legacy stream and the DLQ answer who captures what
 
     // Through a slow link: every read leaves before the first API reply comes back.
     DelayProxy proxy(aa::test::DelayProxyOptions{.target_port = server.port(), .one_way = 50ms});
-    CHECK(api_requests(proxy.url()) == small);
+    CHECK(api_requests(client, proxy.url(), "1") == small);
     std::size_t sent_before_reply = 0;
     for (const auto& chunk : proxy.transcript()) {
         if (chunk.direction == DelayProxy::Direction::to_client) {
@@ -173,4 +181,14 @@ TEST_CASE("the reads do not grow with the account, and leave in one batch") {
         }
     }
     CHECK(sent_before_reply == small.size());
+}
+
+TEST_CASE("a managed subject no stream of the topology covers is asked of the server, and only that one") {
+    NatsServer server;
+    TestClient client(server.url());
+    client.create_stream(aa::test::legacy_stream_config());  // no DLQ: dlq.> is captured by no stream
+    const std::vector<std::string> small = api_requests(client, server.url(), "1");
+    create_streams(client, "UNRELATED", "unrelated", 600);
+    CHECK(api_requests(client, server.url(), "1") == small);
+    CHECK(count_of(small, "$JS.API.STREAM.LIST") == 1);
 }

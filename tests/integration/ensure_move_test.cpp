@@ -146,7 +146,7 @@ TEST_CASE("outside a move a termination signal stops the command promptly, befor
     PhaseZero setup;
     TestClient::Spy writes(setup.client, "$JS.API.STREAM.*.>");
     AaNatsProcess run(phase_one_through(setup.proxy));
-    REQUIRE(setup.proxy.wait_for(DelayProxy::Direction::to_server, "$JS.API.STREAM.LIST", 20s));
+    REQUIRE(setup.proxy.wait_for(DelayProxy::Direction::to_server, "$JS.API.STREAM.INFO.", 20s));
     const auto signalled = std::chrono::steady_clock::now();
     run.signal(SIGTERM);
     const RunResult r = run.wait();

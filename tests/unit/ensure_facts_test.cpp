@@ -1,0 +1,56 @@
+// What ensure-streams reads: the managed streams, and the server's answer to
+// "who overlaps this subject" only for the subjects no managed stream covers.
+
+#include <doctest/doctest.h>
+
+#include "commands/ensure_streams/ensure_streams.hpp"
+#include "tests/unit/fixtures.hpp"
+
+namespace es = aa::ensure_streams;
+using aa::Json;
+
+namespace {
+
+// A stream info named NAME capturing SUBJECTS (the captured core stream, renamed).
+Json stream(const std::string& name, std::vector<std::string> subjects) {
+    Json info = aa::test::fixture("stream_info_single.json");
+    info["config"]["name"] = name;
+    info["config"]["subjects"] = std::move(subjects);
+    return info;
+}
+
+aa::TargetTopology target(std::optional<int> phase) { return aa::target_topology(aa::TopologySettings{}, phase); }
+
+}  // namespace
+
+TEST_CASE("the managed streams: the target's and the topology's four, whatever the phase") {
+    aa::StreamNames names;
+    names.core = "CORE";
+    aa::TopologySettings settings;
+    settings.names = names;
+    const auto phase0 = es::managed_streams(aa::target_topology(settings, 0), names);
+    CHECK(phase0 == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "CORE", "AA_VENDOR_HOT"});
+    CHECK(es::managed_streams(aa::target_topology(settings, 3), names) ==
+          std::vector<std::string>{"CORE", "AA_VENDOR_HOT", "AA_DLQ", "ATHLETE_ALLY_EVENTS"});
+}
+
+TEST_CASE("the managed subjects: the target's and the event families, once each") {
+    CHECK(es::managed_subjects(target(1)) == std::vector<std::string>{"vendor.>", "dlq.>", "athlete-ally.>", "sleep.*"});
+    CHECK(es::managed_subjects(target(2)) ==
+          std::vector<std::string>{"athlete-ally.>", "sleep.*", "vendor.>", "dlq.>", "ATHLETE_ALLY_EVENTS"});
+}
+
+TEST_CASE("a subject a managed stream covers is not asked: no other stream can overlap it") {
+    const std::map<std::string, Json> phase0{{"ATHLETE_ALLY_EVENTS", stream("ATHLETE_ALLY_EVENTS", {"athlete-ally.>", "vendor.>", "sleep.*"})},
+                                             {"AA_DLQ", stream("AA_DLQ", {"dlq.>"})}};
+    CHECK(es::uncovered_subjects(target(1), phase0).empty());
+    // Phase 2 wants the legacy stream to capture its own name only: nothing covers that yet.
+    CHECK(es::uncovered_subjects(target(2), phase0) == std::vector<std::string>{"ATHLETE_ALLY_EVENTS"});
+
+    // Captured in part (a narrower subject), or by no stream: asked.
+    const std::map<std::string, Json> partial{{"AA_VENDOR_HOT", stream("AA_VENDOR_HOT", {"vendor.oura.>"})},
+                                              {"AA_CORE_HOT", stream("AA_CORE_HOT", {"athlete-ally.>", "sleep.>"})}};
+    CHECK(es::uncovered_subjects(target(std::nullopt), partial) == std::vector<std::string>{"vendor.>", "dlq.>"});
+    CHECK(es::uncovered_subjects(target(std::nullopt), {}) ==
+          std::vector<std::string>{"athlete-ally.>", "sleep.*", "vendor.>", "dlq.>"});
+}
