@@ -65,11 +65,10 @@ std::vector<Json> overlapping_streams(ApiReply reply, const std::string& subject
     return streams;
 }
 
-// A number member of a page's text; 0 when absent or not an integer.
-std::int64_t int_member(std::string_view text, std::string_view key) {
-    const std::optional<std::string_view> value = json_text::member(text, key);
+// The integer whose JSON text is TEXT; 0 when absent or not an integer.
+std::int64_t integer(std::optional<std::string_view> text) {
     std::int64_t number = 0;
-    if (value) std::from_chars(value->data(), value->data() + value->size(), number);
+    if (text) std::from_chars(text->data(), text->data() + text->size(), number);
     return number;
 }
 
@@ -93,13 +92,14 @@ Answer read_answer(QuestionKind kind, ApiReply reply, const std::string& subject
 }  // namespace
 
 StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
-    if (const auto streams = json_text::member(text_, "streams")) {
+    // nats-server writes these once each, "streams" last but "missing": read up to them only.
+    if (const auto streams = json_text::first_member(text_, "streams")) {
         for (const std::string_view info : json_text::items(*streams)) {
             spans_.emplace_back(static_cast<std::size_t>(info.data() - text_.data()), info.size());
         }
     }
-    total_ = int_member(text_, "total");
-    limit_ = int_member(text_, "limit");
+    total_ = integer(json_text::first_member(text_, "total"));
+    limit_ = integer(json_text::first_member(text_, "limit"));
 }
 
 template <typename Answer>

@@ -32,6 +32,12 @@ bool is_object(std::string_view text);
 // when OBJECT is not an object or has no member KEY.
 std::optional<std::string_view> member(std::string_view object, std::string_view key);
 
+// The text of the first member KEY of OBJECT, a text validate() accepted:
+// read only up to it. For text whose writer never repeats a name (what Go's
+// encoding/json writes, nats-server's replies included), it is member()'s,
+// found sooner.
+std::optional<std::string_view> first_member(std::string_view object, std::string_view key);
+
 // The texts of the items of ARRAY, a text validate() accepted; none when
 // ARRAY is not an array (null included).
 std::vector<std::string_view> items(std::string_view array);

@@ -37,6 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const auto& [key, value] : whole.items()) {
             const auto found = aa::json_text::member(text, key);
             require(found.has_value() && tree(*found) == value);
+            require(aa::json_text::first_member(text, key).has_value());
             require(aa::json_text::string_value(aa::Json(key).dump()) == key);
         }
     }
