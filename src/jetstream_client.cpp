@@ -13,12 +13,16 @@ JetStreamClient::JetStreamClient(NatsConnection& connection, std::string api_pre
 
 std::string JetStreamClient::subject_of(const std::string& verb) const { return prefix_ + "." + verb; }
 
-std::vector<CallOutcome> JetStreamClient::send_each(const std::vector<ApiCall>& calls) {
+std::vector<Request> JetStreamClient::requests_of(const std::vector<ApiCall>& calls) const {
     std::vector<Request> requests;
     requests.reserve(calls.size());
     for (const auto& c : calls) requests.push_back({subject_of(c.verb), c.body.is_null() ? std::string() : c.body.dump()});
-    std::vector<Reply> replies = connection_.request_many(requests, timeout_);
+    return requests;
+}
 
+std::vector<CallOutcome> JetStreamClient::outcomes_of(const std::vector<ApiCall>& calls,
+                                                      const std::vector<Request>& requests,
+                                                      std::vector<Reply> replies) const {
     std::vector<CallOutcome> outcomes(replies.size());
     for (std::size_t i = 0; i < replies.size(); ++i) {
         const std::string& subject = requests[i].subject;
@@ -48,30 +52,53 @@ std::vector<CallOutcome> JetStreamClient::send_each(const std::vector<ApiCall>& 
     return outcomes;
 }
 
-std::vector<ApiReply> JetStreamClient::call_many(const std::vector<ApiCall>& calls) {
-    std::vector<ApiReply> parsed;
-    parsed.reserve(calls.size());
-    for (CallOutcome& outcome : send_each(calls)) {
-        if (!outcome.reply) throw ConnectionError(outcome.failure);
-        parsed.push_back(std::move(*outcome.reply));
-    }
-    return parsed;
+std::vector<CallOutcome> JetStreamClient::send_each(const std::vector<ApiCall>& calls) {
+    const std::vector<Request> requests = requests_of(calls);
+    return outcomes_of(calls, requests, connection_.request_many(requests, timeout_));
 }
+
+namespace {
+
+// The replies of OUTCOMES; ConnectionError for the first call that has none.
+std::vector<ApiReply> replies_of(std::vector<CallOutcome> outcomes) {
+    std::vector<ApiReply> replies;
+    replies.reserve(outcomes.size());
+    for (CallOutcome& outcome : outcomes) {
+        if (!outcome.reply) throw ConnectionError(outcome.failure);
+        replies.push_back(std::move(*outcome.reply));
+    }
+    return replies;
+}
+
+}  // namespace
+
+std::vector<ApiReply> JetStreamClient::call_many(const std::vector<ApiCall>& calls) { return replies_of(send_each(calls)); }
 
 ApiReply JetStreamClient::send(const ApiCall& call) { return std::move(call_many({call}).front()); }
 
 std::string JetStreamClient::connected_url() const { return connection_.connected_url(); }
 
-Answers JetStreamClient::ask(const Questions& questions) {
+Answers JetStreamClient::ask(const Questions& questions) { return ask_ahead(questions).wait(); }
+
+PendingAnswers JetStreamClient::ask_ahead(const Questions& questions) {
     std::vector<ApiCall> calls;
+    for (const auto& question : questions.list()) calls.push_back({question.verb, question.body, read_as_text(question.kind)});
+    std::vector<Request> requests = requests_of(calls);
+    PendingReplies replies = connection_.send_requests(requests);
+    return PendingAnswers(*this, questions, std::move(calls), std::move(requests), std::move(replies));
+}
+
+PendingAnswers::PendingAnswers(JetStreamClient& client, Questions questions, std::vector<ApiCall> calls,
+                               std::vector<Request> requests, PendingReplies replies)
+    : client_(&client), questions_(std::move(questions)), calls_(std::move(calls)), requests_(std::move(requests)),
+      replies_(std::move(replies)) {}
+
+Answers PendingAnswers::wait() {
+    std::vector<ApiReply> replies = replies_of(client_->outcomes_of(calls_, requests_, replies_.wait(client_->timeout_)));
+    client_->complete_filtered_lists(questions_, replies);
     std::vector<std::string> subjects;
-    for (const auto& question : questions.list()) {
-        calls.push_back({question.verb, question.body, read_as_text(question.kind)});
-        subjects.push_back(subject_of(question.verb));
-    }
-    std::vector<ApiReply> replies = call_many(calls);
-    complete_filtered_lists(questions, replies);
-    return read_answers(questions, std::move(replies), subjects);
+    for (const Request& request : requests_) subjects.push_back(request.subject);
+    return read_answers(questions_, std::move(replies), subjects);
 }
 
 void JetStreamClient::complete_filtered_lists(const Questions& questions, std::vector<ApiReply>& replies) {
@@ -164,8 +191,6 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
     }
     return items;
 }
-
-std::vector<Json> JetStreamClient::list_streams() { return list_all("STREAM.LIST", "streams"); }
 
 std::vector<Json> JetStreamClient::list_consumers(const std::string& stream) {
     return list_all("CONSUMER.LIST." + stream, "consumers");

@@ -29,6 +29,28 @@ struct CallOutcome {
     std::string failure;  // no reply (no responders, timeout, connection lost) or not JSON
 };
 
+class JetStreamClient;
+
+// Questions sent and not yet read (JetStreamClient::ask_ahead): the asker
+// may write what it has, or ask more, while the server answers.
+class PendingAnswers {
+public:
+    // Waits for the replies and reads them as ask() does, with the same
+    // failures. Once only.
+    Answers wait();
+
+private:
+    friend class JetStreamClient;
+    PendingAnswers(JetStreamClient& client, Questions questions, std::vector<ApiCall> calls,
+                   std::vector<Request> requests, PendingReplies replies);
+
+    JetStreamClient* client_;
+    Questions questions_;
+    std::vector<ApiCall> calls_;
+    std::vector<Request> requests_;
+    PendingReplies replies_;
+};
+
 class JetStreamClient {
 public:
     JetStreamClient(NatsConnection& connection, std::string api_prefix, std::chrono::milliseconds timeout);
@@ -39,11 +61,12 @@ public:
     // that is not JSON, and ApiFailure on an API error that is not "absent".
     Answers ask(const Questions& questions);
 
+    // Sends the questions as ask() does, and returns without waiting for the
+    // answers: what pipelines a long read (stream-info --all's pages).
+    PendingAnswers ask_ahead(const Questions& questions);
+
     // One stream's info; nullopt when it does not exist.
     std::optional<Json> stream_info(const std::string& name);
-
-    // The info of every stream in the account, all pages.
-    std::vector<Json> list_streams();
 
     // The info of every consumer of STREAM, all pages.
     std::vector<Json> list_consumers(const std::string& stream);
@@ -67,6 +90,13 @@ public:
     std::string connected_url() const;
 
 private:
+    friend class PendingAnswers;
+
+    // The requests carrying CALLS, and what their REPLIES mean.
+    std::vector<Request> requests_of(const std::vector<ApiCall>& calls) const;
+    std::vector<CallOutcome> outcomes_of(const std::vector<ApiCall>& calls, const std::vector<Request>& requests,
+                                         std::vector<Reply> replies) const;
+
     // "total" in a list reply is the server's word: at most this many pages
     // are asked for at once, however many it claims.
     static constexpr std::size_t kMaxPagesInFlight = 64;

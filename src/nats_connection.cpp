@@ -182,55 +182,84 @@ void on_reply(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
 
 }  // namespace
 
-std::vector<Reply> NatsConnection::request_many(const std::vector<Request>& requests,
-                                                std::chrono::milliseconds timeout) {
-    std::vector<Reply> replies(requests.size());
-    if (requests.empty()) return replies;
-
-    Handle<char, destroy_inbox> inbox;
-    if (natsInbox_Create(&inbox.ptr) != NATS_OK) throw ConnectionError("cannot create a reply inbox");
+// The replies' collector and the subscription that feeds it, on the heap:
+// the subscription's callbacks write into the collector until stop() returns.
+struct PendingReplies::Impl {
+    natsConnection* conn = nullptr;
+    std::vector<Reply> replies;
     ReplyCollector collector;
-    collector.prefix = std::string(inbox.ptr) + ".";
-    collector.replies = &replies;
-    collector.seen.assign(requests.size(), false);
-
+    Handle<char, destroy_inbox> inbox;
     Handle<natsSubscription, natsSubscription_Destroy> sub;
+    bool collecting = false;
+
+    // Ends the subscription and waits until its last callback has returned.
+    void stop() {
+        if (!collecting) return;
+        collecting = false;
+        const bool unsubscribed = natsSubscription_Unsubscribe(sub.ptr) == NATS_OK;
+        std::unique_lock lock(collector.mutex);
+        if (unsubscribed) collector.done.wait_for(lock, std::chrono::seconds(5), [&] { return collector.closed; });
+    }
+    ~Impl() { stop(); }
+};
+
+PendingReplies::PendingReplies(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PendingReplies::~PendingReplies() = default;
+PendingReplies::PendingReplies(PendingReplies&&) noexcept = default;
+PendingReplies& PendingReplies::operator=(PendingReplies&&) noexcept = default;
+
+std::vector<Reply> PendingReplies::wait(std::chrono::milliseconds timeout) {
+    Impl& p = *impl_;
+    if (!p.collecting) return std::move(p.replies);
+    {
+        std::unique_lock lock(p.collector.mutex);
+        // A closed connection ends the subscription too: no reply can come any more.
+        p.collector.done.wait_for(lock, timeout,
+                                  [&] { return p.collector.answered == p.replies.size() || p.collector.closed; });
+    }
+    p.stop();
+    if (natsConnection_IsClosed(p.conn)) {
+        for (std::size_t i = 0; i < p.replies.size(); ++i) {
+            if (!p.collector.seen[i]) p.replies[i].status = Reply::Status::lost;
+        }
+    }
+    return std::move(p.replies);
+}
+
+PendingReplies NatsConnection::send_requests(const std::vector<Request>& requests) {
+    auto p = std::make_unique<PendingReplies::Impl>();
+    p->conn = impl_->conn;
+    p->replies.resize(requests.size());
+    if (requests.empty()) return PendingReplies(std::move(p));
+
+    if (natsInbox_Create(&p->inbox.ptr) != NATS_OK) throw ConnectionError("cannot create a reply inbox");
+    ReplyCollector& collector = p->collector;
+    collector.prefix = std::string(p->inbox.ptr) + ".";
+    collector.replies = &p->replies;
+    collector.seen.assign(requests.size(), false);
     const std::string wildcard = collector.prefix + "*";
-    if (natsStatus s = natsConnection_Subscribe(&sub.ptr, impl_->conn, wildcard.c_str(), on_reply, &collector);
+    if (natsStatus s = natsConnection_Subscribe(&p->sub.ptr, impl_->conn, wildcard.c_str(), on_reply, &collector);
         s != NATS_OK) {
         throw ConnectionError(fmt::format("cannot subscribe to the reply inbox: {}", last_error_text(s)));
     }
-    natsSubscription_SetOnCompleteCB(sub.ptr, on_closed, &collector);
+    p->collecting = true;
+    natsSubscription_SetOnCompleteCB(p->sub.ptr, on_closed, &collector);
     for (std::size_t i = 0; i < requests.size(); ++i) {
         const std::string reply_to = collector.prefix + std::to_string(i);
         const natsStatus s =
             natsConnection_PublishRequest(impl_->conn, requests[i].subject.c_str(), reply_to.c_str(),
                                           requests[i].body.data(), static_cast<int>(requests[i].body.size()));
-        if (s != NATS_OK) {
-            const bool unsubscribed = natsSubscription_Unsubscribe(sub.ptr) == NATS_OK;
-            std::unique_lock lock(collector.mutex);
-            if (unsubscribed) collector.done.wait_for(lock, std::chrono::seconds(5), [&] { return collector.closed; });
+        if (s != NATS_OK) {  // p stops collecting as it goes
             throw ConnectionError(
                 fmt::format("cannot send request on {}: {}", requests[i].subject, last_error_text(s)));
         }
     }
-    {
-        std::unique_lock lock(collector.mutex);
-        // A closed connection ends the subscription too: no reply can come any more.
-        collector.done.wait_for(lock, timeout,
-                                [&] { return collector.answered == requests.size() || collector.closed; });
-    }
-    // The collector lives on this stack frame: wait until the last callback has
-    // returned before leaving.
-    const bool unsubscribed = natsSubscription_Unsubscribe(sub.ptr) == NATS_OK;
-    std::unique_lock lock(collector.mutex);
-    if (unsubscribed) collector.done.wait_for(lock, std::chrono::seconds(5), [&] { return collector.closed; });
-    if (natsConnection_IsClosed(impl_->conn)) {
-        for (std::size_t i = 0; i < replies.size(); ++i) {
-            if (!collector.seen[i]) replies[i].status = Reply::Status::lost;
-        }
-    }
-    return replies;
+    return PendingReplies(std::move(p));
+}
+
+std::vector<Reply> NatsConnection::request_many(const std::vector<Request>& requests,
+                                                std::chrono::milliseconds timeout) {
+    return send_requests(requests).wait(timeout);
 }
 
 std::string NatsConnection::connected_url() const {

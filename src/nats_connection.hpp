@@ -24,6 +24,27 @@ struct Reply {
     std::string data;
 };
 
+// Requests sent at once (NatsConnection::send_requests) whose replies are
+// being collected: their sender may do other work, or send more, before it
+// waits for them.
+class PendingReplies {
+public:
+    ~PendingReplies();  // stops collecting: replies not waited for are dropped
+    PendingReplies(PendingReplies&&) noexcept;
+    PendingReplies& operator=(PendingReplies&&) noexcept;
+
+    // Waits until every reply is in, TIMEOUT passes or the connection closes,
+    // and returns the replies in the order of the requests; a request without
+    // one is marked timeout, or lost when the connection closed. Once only.
+    std::vector<Reply> wait(std::chrono::milliseconds timeout);
+
+private:
+    friend class NatsConnection;
+    struct Impl;
+    explicit PendingReplies(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
 class NatsConnection {
 public:
     // Connects once, without retries or reconnects, within settings.timeout.
@@ -39,6 +60,10 @@ public:
     // The replies come back in the order of the requests; a request without
     // one is marked timeout, or lost when the connection closed.
     std::vector<Reply> request_many(const std::vector<Request>& requests, std::chrono::milliseconds timeout);
+
+    // Sends every request at once over one reply inbox, as request_many
+    // does, and returns without waiting for the replies.
+    PendingReplies send_requests(const std::vector<Request>& requests);
 
     // The URL this connection is using, without credentials.
     std::string connected_url() const;

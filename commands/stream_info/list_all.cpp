@@ -18,14 +18,15 @@ namespace aa::stream_info {
 namespace {
 
 // Pages asked for together after the first: the memory held is bounded by
-// them (a page is up to 256 stream infos, some 200 KB), the round trips by
-// the account's size over them.
+// two such batches (a page is up to 256 stream infos, some 200 KB), the
+// round trips by the account's size over them.
 constexpr std::int64_t kPagesAhead = 4;
 
-// The name in a stream info's text ("" without one, as a tree would read it).
+// The name in a stream info's text ("" without one). nats-server writes the
+// config first and its name first in it, each once: read up to it only.
 std::string name_of(std::string_view info) {
-    const auto config = json_text::member(info, "config");
-    const auto name = config ? json_text::member(*config, "name") : std::nullopt;
+    const auto config = json_text::first_member(info, "config");
+    const auto name = config ? json_text::first_member(*config, "name") : std::nullopt;
     return name ? json_text::string_value(*name).value_or("") : "";
 }
 
@@ -65,25 +66,49 @@ private:
     bool written_ = false;
 };
 
-// The pages after the first, kPagesAhead at a time, until the server's count
-// is reached or a batch brings nothing new ("total" is the server's word).
+// A batch of pages asked for and not yet read.
+struct Batch {
+    std::vector<Ticket<StreamPage>> pages;
+    PendingAnswers pending;
+};
+
+// Where paging stands: the next offset to ask for, and the server's count.
+struct Paging {
+    std::int64_t limit;
+    std::int64_t total;
+    std::int64_t offset;
+};
+
+// Asks for the next kPagesAhead pages, if the server's count says there are more.
+std::optional<Batch> ask_next(JetStreamClient& js, Paging& paging) {
+    if (paging.offset >= paging.total) return std::nullopt;
+    Questions questions;
+    std::vector<Ticket<StreamPage>> pages;
+    for (std::int64_t k = 0; k < kPagesAhead && paging.offset < paging.total; ++k, paging.offset += paging.limit) {
+        pages.push_back(questions.stream_page(paging.offset));
+    }
+    return Batch{std::move(pages), js.ask_ahead(questions)};
+}
+
+// The pages after the first, kPagesAhead a batch. Each batch is asked for
+// before the one before it is written, so the server works while aa-nats
+// writes: at most two batches are held. Paging ends at the server's count
+// or when a batch brings nothing new ("total" is the server's word).
 void list_rest(JetStreamClient& js, const StreamPage& first, Lister& lister) {
     const std::int64_t limit = first.limit() > 0 ? first.limit() : 256;
-    std::int64_t total = first.total();
-    for (std::int64_t offset = limit; offset < total;) {
-        Questions questions;
-        std::vector<Ticket<StreamPage>> pages;
-        for (std::int64_t k = 0; k < kPagesAhead && offset < total; ++k, offset += limit) {
-            pages.push_back(questions.stream_page(offset));
-        }
-        Answers answers = js.ask(questions);
+    Paging paging{limit, first.total(), limit};
+    std::optional<Batch> current = ask_next(js, paging);
+    while (current) {
+        Answers answers = current->pending.wait();
+        std::optional<Batch> next = ask_next(js, paging);
         std::size_t added = 0;
-        for (const auto& ticket : pages) {
+        for (const auto& ticket : current->pages) {
             const StreamPage page = answers.take(ticket);
             added += lister.add(page);
-            total = page.total();
+            paging.total = page.total();
         }
         if (added == 0) return;
+        current = next ? std::move(next) : ask_next(js, paging);  // the account may have grown meanwhile
     }
 }
 
