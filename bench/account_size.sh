@@ -80,7 +80,8 @@ measure() {
   local title=$1; shift
   local args=() names=() commands=()
   while [ $# -gt 0 ]; do names+=("$1"); commands+=("$2"); args+=(-n "$1" "$2"); shift 2; done
-  hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$store/run.json" "${args[@]}" >/dev/null
+  # Its warnings (outliers on a shared machine) go to a log: the table shows min and max.
+  hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$store/run.json" "${args[@]}" >/dev/null 2>>"$store/hyperfine.log"
   echo
   echo "$title"
   echo
