@@ -21,18 +21,18 @@ void add_distinct(std::vector<std::string>& list, const std::string& item) {
 
 }  // namespace
 
-std::vector<std::string> managed_streams(const TargetTopology& target, const StreamNames& names) {
+std::vector<std::string> managed_streams(const TargetTopology& target) {
     std::vector<std::string> streams;
     for (const StreamTarget& t : target.present) add_distinct(streams, t.stream.name);
     for (const AbsentStream& a : target.absent) add_distinct(streams, a.name);
-    for (const StreamRole role : kAllRoles) add_distinct(streams, names.of(role));
-    add_distinct(streams, target.legacy_name);
+    for (const StreamRole role : kAllRoles) add_distinct(streams, target.names.of(role));
     return streams;
 }
 
-std::vector<std::string> managed_subjects(const TargetTopology& target) {
+std::vector<std::string> managed_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams) {
     std::vector<std::string> subjects;
     for (const StreamTarget& t : target.present) {
+        if (!t.create_if_missing && !streams.count(t.stream.name)) continue;  // no action, nothing to claim
         for (const auto& subject : t.stream.subjects) add_distinct(subjects, subject);
     }
     for (const auto& family : event_families(target.mode, target.phase.has_value())) add_distinct(subjects, family);
@@ -41,7 +41,7 @@ std::vector<std::string> managed_subjects(const TargetTopology& target) {
 
 std::vector<std::string> uncovered_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams) {
     std::vector<std::string> uncovered;
-    for (const auto& subject : managed_subjects(target)) {
+    for (const auto& subject : managed_subjects(target, streams)) {
         const bool covered = std::any_of(streams.begin(), streams.end(), [&](const auto& entry) {
             return any_covers(strings_at(object_at(entry.second, "config"), "subjects"), subject);
         });

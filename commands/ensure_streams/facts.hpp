@@ -28,18 +28,19 @@ struct Facts {
 };
 
 // The streams whose own infos planning reads: those TARGET wants present or
-// gone, and the topology's four (NAMES), whatever the target: the legacy
-// stream, which multi mode reports on even when the target leaves it alone,
-// and the others, which in any state of the migration are the streams that
-// capture the event subjects. Any other stream matters only if it overlaps
-// a managed subject (managed_subjects).
-std::vector<std::string> managed_streams(const TargetTopology& target, const StreamNames& names);
+// gone, and the topology's four (target.names), whatever the target: the
+// legacy stream, which multi mode reports on even when the target leaves it
+// alone, and the others, which in any state of the migration are the streams
+// that capture the event subjects. Any other stream matters only if it
+// overlaps a managed subject (managed_subjects).
+std::vector<std::string> managed_streams(const TargetTopology& target);
 
 // The subjects whose capturing streams planning needs, distinct, in order:
-// every subject a stream of TARGET wants (another stream that overlaps one
-// refuses the create or update, or gives it up in a move) and every event
-// subject family (who captures it now, and once the plan is applied).
-std::vector<std::string> managed_subjects(const TargetTopology& target);
+// every subject a stream of TARGET wants that exists (in STREAMS, the
+// managed streams as read) or is to be created (another stream that overlaps
+// one refuses the create or update, or gives it up in a move), and every
+// event subject family (who captures it now, and once the plan is applied).
+std::vector<std::string> managed_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams);
 
 // The managed subjects whose capturing streams the server must be asked
 // for: those that no managed stream (STREAMS, by name, as read) covers now.

@@ -17,9 +17,9 @@ struct FirstBatch {
     std::vector<Ticket<ConsumerPage>> consumer_pages;  // per target.absent
 };
 
-FirstBatch ask_first(const TargetTopology& target, const StreamNames& names, Questions& questions) {
+FirstBatch ask_first(const TargetTopology& target, Questions& questions) {
     FirstBatch batch;
-    batch.names = managed_streams(target, names);
+    batch.names = managed_streams(target);
     for (const auto& name : batch.names) batch.infos.push_back(questions.stream_info(name));
     for (const AbsentStream& a : target.absent) batch.consumer_pages.push_back(questions.first_consumer_page(a.name));
     return batch;
@@ -63,7 +63,7 @@ void ask_second(JetStreamClient& js, const TargetTopology& target, const std::ve
 Facts gather_facts(const TargetTopology& target, CommandContext& context) {
     JetStreamClient& js = context.jetstream();
     Questions questions;
-    const FirstBatch batch = ask_first(target, context.settings().topology.names, questions);
+    const FirstBatch batch = ask_first(target, questions);
     Answers answers = js.ask(questions);
 
     Facts facts;

@@ -9,6 +9,7 @@
 
 #include "tests/support/delay_proxy.hpp"
 #include "tests/support/harness.hpp"
+#include "tests/support/schema_check.hpp"
 
 using aa::test::DelayProxy;
 using aa::test::Json;
@@ -40,6 +41,7 @@ TEST_CASE("--all --json passes each stream's info on as the server wrote it") {
     // nats-server (Go) escapes <, > and & in JSON strings; a tree printed again would not.
     CHECK(r.out.find(R"("description":"a\u003cb\u003e\u0026c")") != std::string::npos);
     const Json doc = r.json();
+    aa::test::check_schema(doc, "stream-info.schema.json");
     const Json info = client.stream_info("DESCRIBED");
     CHECK(doc.at("streams")[0].at("info").at("config") == info.at("config"));
     CHECK(doc.at("streams")[0].at("info").at("config").at("description") == "a<b>&c");
@@ -96,4 +98,5 @@ TEST_CASE("--all --json broken off by a lost link after the head: one document, 
     CHECK(doc.at("error").at("exit_code") == 3);
     CHECK(doc.at("error").at("message").get<std::string>().find("$JS.API.STREAM.LIST") != std::string::npos);
     CHECK(r.err.starts_with("aa-nats: error: "));
+    aa::test::check_schema(doc, "stream-info.schema.json");
 }

@@ -24,20 +24,21 @@ aa::TargetTopology target(std::optional<int> phase) { return aa::target_topology
 }  // namespace
 
 TEST_CASE("the managed streams: the target's and the topology's four, whatever the phase") {
-    aa::StreamNames names;
-    names.core = "CORE";
     aa::TopologySettings settings;
-    settings.names = names;
-    const auto phase0 = es::managed_streams(aa::target_topology(settings, 0), names);
-    CHECK(phase0 == std::vector<std::string>{"AA_DLQ", "ATHLETE_ALLY_EVENTS", "CORE", "AA_VENDOR_HOT"});
-    CHECK(es::managed_streams(aa::target_topology(settings, 3), names) ==
+    settings.names.core = "CORE";
+    CHECK(es::managed_streams(aa::target_topology(settings, 3)) ==
           std::vector<std::string>{"CORE", "AA_VENDOR_HOT", "AA_DLQ", "ATHLETE_ALLY_EVENTS"});
+    settings.mode = aa::StreamMode::single;
+    CHECK(es::managed_streams(aa::target_topology(settings, std::nullopt)) ==
+          std::vector<std::string>{"ATHLETE_ALLY_EVENTS", "CORE", "AA_VENDOR_HOT", "AA_DLQ"});
 }
 
-TEST_CASE("the managed subjects: the target's and the event families, once each") {
-    CHECK(es::managed_subjects(target(1)) == std::vector<std::string>{"vendor.>", "dlq.>", "athlete-ally.>", "sleep.*"});
-    CHECK(es::managed_subjects(target(2)) ==
-          std::vector<std::string>{"athlete-ally.>", "sleep.*", "vendor.>", "dlq.>", "ATHLETE_ALLY_EVENTS"});
+TEST_CASE("the managed subjects: the target's streams that exist or are created, and the event families, once each") {
+    // Phase 1 keeps a core stream that exists capturing only its own name; none exists here.
+    CHECK(es::managed_subjects(target(1), {}) == std::vector<std::string>{"vendor.>", "dlq.>", "athlete-ally.>", "sleep.*"});
+    const std::map<std::string, Json> core{{"AA_CORE_HOT", stream("AA_CORE_HOT", {"athlete-ally.>", "sleep.*"})}};
+    CHECK(es::managed_subjects(target(1), core) ==
+          std::vector<std::string>{"AA_CORE_HOT", "vendor.>", "dlq.>", "athlete-ally.>", "sleep.*"});
 }
 
 TEST_CASE("a subject a managed stream covers is not asked: no other stream can overlap it") {
