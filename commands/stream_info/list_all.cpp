@@ -5,6 +5,8 @@
 
 #include "commands/stream_info/list_all.hpp"
 
+#include <deque>
+
 #include <fmt/format.h>
 
 #include "commands/stream_info/listing.hpp"
@@ -17,10 +19,14 @@
 namespace aa::stream_info {
 namespace {
 
-// Pages asked for together after the first: the memory held is bounded by
-// two such batches (a page is up to 256 stream infos, some 200 KB), the
-// round trips by the account's size over them.
+// Pages asked for together after the first, and how many such batches are
+// in flight at once. On a remote link a round trip brings what is in flight,
+// so these set the round trips an account's size costs (ceil(pages / 12)
+// after the first); and they bound the memory held: the batch being written
+// and those in flight, some 2.5 MB at most (a page is up to 256 stream
+// infos, some 160 KB), whatever the account's size.
 constexpr std::int64_t kPagesAhead = 4;
+constexpr std::size_t kBatchesInFlight = 3;
 
 // The name in a stream info's text ("" without one). nats-server writes the
 // config first and its name first in it, each once: read up to it only.
@@ -90,25 +96,36 @@ std::optional<Batch> ask_next(JetStreamClient& js, Paging& paging) {
     return Batch{std::move(pages), js.ask_ahead(questions)};
 }
 
-// The pages after the first, kPagesAhead a batch. Each batch is asked for
-// before the one before it is written, so the server works while aa-nats
-// writes: at most two batches are held. Paging ends at the server's count
-// or when a batch brings nothing new ("total" is the server's word).
+// The pages after the first, kPagesAhead a batch, kBatchesInFlight of them
+// asked for before the oldest is read, and another asked for before the one
+// read is written: the server works while aa-nats writes. Paging ends at the
+// server's count or when a batch brings nothing new ("total" is the server's
+// word); batches still in flight then are dropped unread.
 void list_rest(JetStreamClient& js, const StreamPage& first, Lister& lister) {
     const std::int64_t limit = first.limit() > 0 ? first.limit() : 256;
     Paging paging{limit, first.total(), limit};
-    std::optional<Batch> current = ask_next(js, paging);
-    while (current) {
-        Answers answers = current->pending.wait();
-        std::optional<Batch> next = ask_next(js, paging);
+    std::deque<Batch> in_flight;
+    const auto ask_ahead = [&] {
+        while (in_flight.size() < kBatchesInFlight) {
+            std::optional<Batch> batch = ask_next(js, paging);
+            if (!batch) return;
+            in_flight.push_back(std::move(*batch));
+        }
+    };
+    ask_ahead();
+    while (!in_flight.empty()) {
+        Batch current = std::move(in_flight.front());
+        in_flight.pop_front();
+        Answers answers = current.pending.wait();
+        ask_ahead();
         std::size_t added = 0;
-        for (const auto& ticket : current->pages) {
+        for (const auto& ticket : current.pages) {
             const StreamPage page = answers.take(ticket);
             added += lister.add(page);
             paging.total = page.total();
         }
         if (added == 0) return;
-        current = next ? std::move(next) : ask_next(js, paging);  // the account may have grown meanwhile
+        ask_ahead();  // the account may have grown meanwhile
     }
 }
 

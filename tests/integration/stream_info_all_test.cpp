@@ -63,13 +63,24 @@ TEST_CASE("--all: the MAX AGE column is as wide as unlimited") {
     CHECK(row_line.find(" unlimited memory") == header_line.find("   MAX AGE STORAGE"));
 }
 
-TEST_CASE("--all over more than one batch of pages: every stream once, in name order") {
+TEST_CASE("--all over more than one batch of pages: every stream once, in name order, the batches in flight together") {
     NatsServer server;
     TestClient client(server.url());
     constexpr int kStreams = 1400;  // 6 pages: the first, then two batches
     create_streams(client, kStreams);
-    const RunResult r = run_aa_nats({"stream-info", "--all", "--json", "-s", server.url()});
+    DelayProxy proxy(aa::test::DelayProxyOptions{.target_port = server.port(), .one_way = 5ms});
+    const RunResult r = run_aa_nats({"stream-info", "--all", "--json", "-s", proxy.url()});
     REQUIRE(r.exit_code == 0);
+    // The second batch (from offset 1280) left before the first batch's first
+    // page (offset 256) came back: on a remote link a round trip brings
+    // several batches, not one.
+    std::string asked;
+    std::string answered;
+    for (const auto& chunk : proxy.transcript()) {
+        (chunk.direction == DelayProxy::Direction::to_server ? asked : answered) += chunk.bytes;
+        if (answered.find(R"("offset":256,"limit")") != std::string::npos) break;
+    }
+    CHECK(asked.find(R"({"offset":1280})") != std::string::npos);
     const Json doc = r.json();
     REQUIRE(doc.at("streams").size() == kStreams);
     for (int i = 0; i < kStreams; ++i) {
