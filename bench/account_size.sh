@@ -46,24 +46,7 @@ done
 [ -n "$port" ] || { echo "account_size: nats-server did not start" >&2; exit 1; }
 url="nats://127.0.0.1:$port"
 
-# Memory streams BENCH_<from>..BENCH_<to - 1>, created fast over the raw protocol
-# (published back to back, one PING at the end), as bench/run.sh does.
-add_streams() {
-  python3 - "$port" "$1" "$2" <<'PY'
-import json, socket, sys
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.recv(4096)
-s.sendall(b'CONNECT {"verbose":false}\r\n')
-for i in range(int(sys.argv[2]), int(sys.argv[3])):
-    name = "BENCH_%05d" % i
-    body = json.dumps({"name": name, "subjects": ["bench.%d" % i], "storage": "memory"}).encode()
-    s.sendall(b"PUB $JS.API.STREAM.CREATE.%s %d\r\n%s\r\n" % (name.encode(), len(body), body))
-s.sendall(b"PING\r\n")
-buf = b""
-while b"PONG" not in buf:
-    buf += s.recv(65536)
-PY
-}
+add_streams() { python3 bench/add_streams.py "$port" "$1" "$2"; }
 
 # The peak RSS of a command in MiB: the largest of RSS_RUNS runs.
 peak_rss() {

@@ -11,7 +11,9 @@
 #   BUILD_DIR         built Release by this script (default build-bench/)
 #   BASELINE_AA_NATS  another aa-nats binary measured beside this tree's (e.g. an older build)
 #   RTT_MS (default 20), RUNS (default 20, through the proxy), LOOPBACK_RUNS (default 100),
-#   REFERENCE_DOC (default /work/shared/seed/phase2-migration.md: the reference's scripts)
+#   REFERENCE_DOC (default /work/shared/seed/phase2-migration.md: the reference's scripts),
+#   ACCOUNT_STREAMS (default 5000; 0 skips it): the remote table again, for the
+#   commands whose reads could follow the account, after adding that many streams
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build-bench}"
@@ -77,8 +79,9 @@ for c in "${commands[@]}"; do
   # shellcheck disable=SC2086
   args+=(-n "floor $c" "$(floor_of "$remote" $c)")
 done
-hyperfine -N -i --warmup 3 --runs "${RUNS:-20}" --export-json "$work/remote.json" "${args[@]}" >/dev/null
-python3 - "$work/remote.json" "$rtt" <<'PY'
+# remote_table JSON: hyperfine's results as round trips, each command beside its floor.
+remote_table() {
+  python3 - "$1" "$rtt" <<'PY'
 import json, sys
 runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 rtt = float(sys.argv[2]) / 1000
@@ -97,6 +100,9 @@ for name in runs:
     row += f" {runs['floor ' + c]['mean']*1000:.1f} | {rt('floor ' + c):.2f} | {rt(name) - rt('floor ' + c):+.2f} |"
     print(row)
 PY
+}
+hyperfine -N -i --warmup 3 --runs "${RUNS:-20}" --export-json "$work/remote.json" "${args[@]}" >/dev/null
+remote_table "$work/remote.json"
 
 echo
 echo "# loopback, $(nproc) cores"
@@ -157,3 +163,24 @@ for c in "stream-info" "stream-info --all" "migrate-verify 1" "migrate-verify --
   done
   echo "| \`$c\` | $(awk "BEGIN { printf \"%.1f\", $peak / 1024 }") |"
 done
+
+# The same account with ACCOUNT_STREAMS more streams, through the proxy: the
+# commands whose reads could follow the account's size. The floor of
+# --all sends every page request at once, which no lister can (the first
+# page says how many there are): it is below any real listing's floor.
+extra="${ACCOUNT_STREAMS:-5000}"
+if [ "$extra" -gt 0 ]; then
+  python3 bench/add_streams.py "$port" 0 "$extra"
+  echo
+  echo "# with $extra more streams ($((extra + 4)) in all), round trip ${rtt} ms through bench_delay_proxy"
+  args=()
+  for c in "ensure-streams --phase 1 --check" "stream-info" "stream-info --all --json"; do
+    # shellcheck disable=SC2086
+    args+=(-n "aa-nats $c" "$aa $c -s $remote")
+    [ -n "$baseline" ] && args+=(-n "baseline $c" "$(realpath "$baseline") $c -s $remote")
+    # shellcheck disable=SC2086
+    args+=(-n "floor $c" "$(floor_of "$remote" $c)")
+  done
+  hyperfine -N -i --warmup 3 --runs "${RUNS:-20}" --export-json "$work/account.json" "${args[@]}" >/dev/null
+  remote_table "$work/account.json"
+fi
