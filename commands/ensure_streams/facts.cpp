@@ -19,6 +19,16 @@ void add_distinct(std::vector<std::string>& list, const std::string& item) {
     if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
 }
 
+// Whether a stream of TARGET wants SUBJECT and, as read, does not capture it yet.
+bool claimed(const TargetTopology& target, const std::map<std::string, Json>& streams, const std::string& subject) {
+    return std::any_of(target.present.begin(), target.present.end(), [&](const StreamTarget& t) {
+        if (std::find(t.stream.subjects.begin(), t.stream.subjects.end(), subject) == t.stream.subjects.end()) return false;
+        const auto found = streams.find(t.stream.name);
+        if (found == streams.end()) return t.create_if_missing;
+        return !any_covers(strings_at(object_at(found->second, "config"), "subjects"), subject);
+    });
+}
+
 }  // namespace
 
 std::vector<std::string> managed_streams(const TargetTopology& target) {
@@ -39,15 +49,15 @@ std::vector<std::string> managed_subjects(const TargetTopology& target, const st
     return subjects;
 }
 
-std::vector<std::string> uncovered_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams) {
-    std::vector<std::string> uncovered;
+std::vector<std::string> subjects_to_ask(const TargetTopology& target, const std::map<std::string, Json>& streams) {
+    std::vector<std::string> asked;
     for (const auto& subject : managed_subjects(target, streams)) {
         const bool covered = std::any_of(streams.begin(), streams.end(), [&](const auto& entry) {
             return any_covers(strings_at(object_at(entry.second, "config"), "subjects"), subject);
         });
-        if (!covered) uncovered.push_back(subject);
+        if (!covered || claimed(target, streams, subject)) asked.push_back(subject);
     }
-    return uncovered;
+    return asked;
 }
 
 FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, Json>& streams) {

@@ -42,14 +42,20 @@ std::vector<std::string> managed_streams(const TargetTopology& target);
 // event subject family (who captures it now, and once the plan is applied).
 std::vector<std::string> managed_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams);
 
-// The managed subjects whose capturing streams the server must be asked
-// for: those that no managed stream (STREAMS, by name, as read) covers now.
-// A subject that one covers is overlapped by that stream alone: nats-server
-// refuses a stream whose subjects collide with another's (err_code 10065,
-// the same SubjectsCollide rule its filtered STREAM.LIST applies), so no
-// other stream can overlap what that one captures. Asking would make the
-// server scan every stream of the account once per subject.
-std::vector<std::string> uncovered_subjects(const TargetTopology& target, const std::map<std::string, Json>& streams);
+// The managed subjects whose overlapping streams the server must be asked
+// for: those that no managed stream (STREAMS, by name, as read) covers now,
+// and those a stream of TARGET is to claim (wants and, as read, does not
+// capture yet).
+// A subject that a managed stream covers is overlapped by that stream alone:
+// nats-server refuses a stream whose subjects collide with another's
+// (err_code 10065, the same SubjectsCollide rule its filtered STREAM.LIST
+// applies), so no other stream can overlap what that one captures. Asking
+// would make the server scan every stream of the account once per subject.
+// A claim is asked all the same: a claim refused in the middle of a subject
+// move tears the move, so it rests on the server's answer, not on its rule
+// holding everywhere; and a claim is made only when something changes, so
+// a steady state's check asks nothing.
+std::vector<std::string> subjects_to_ask(const TargetTopology& target, const std::map<std::string, Json>& streams);
 
 // Which extra facts planning needs, known from the target and the streams alone.
 struct FactNeeds {

@@ -34,12 +34,13 @@ std::map<std::string, Json> managed_infos(const FirstBatch& batch, Answers& answ
 }
 
 // The second batch, only for what the first told is needed: the streams
-// overlapping each subject no managed stream covers, and the stored
+// overlapping each subject no managed stream covers or a target stream is to
+// claim (subjects_to_ask), and the stored
 // messages on the subjects an update removes. Adds them to FACTS; a managed
 // stream (MANAGED) keeps the info the first batch read of it, or its absence.
 void ask_second(JetStreamClient& js, const TargetTopology& target, const std::vector<std::string>& managed,
                 Facts& facts) {
-    const std::vector<std::string> subjects = uncovered_subjects(target, facts.streams);
+    const std::vector<std::string> subjects = subjects_to_ask(target, facts.streams);
     const std::vector<std::pair<std::string, std::string>> counts = fact_needs(target, facts.streams).subject_counts;
     if (subjects.empty() && counts.empty()) return;
     Questions questions;

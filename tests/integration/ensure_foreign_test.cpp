@@ -143,12 +143,12 @@ TEST_CASE("more than a page of streams overlapping one managed subject: every on
     CHECK(names.back() == "VENDOR_PART_00299");
 }
 
-// The API requests one ensure-streams run sends, as the server sees them.
-std::vector<std::string> api_requests(TestClient& client, const std::string& url, const std::string& phase) {
+// The API requests one ensure-streams --check sends, as the server sees them.
+std::vector<std::string> api_requests(TestClient& client, const std::string& url, const std::string& phase, int exit_code) {
     TestClient::Spy spy(client, "$JS.API.>");
     const RunResult r = run_aa_nats({"ensure-streams", "--phase", phase, "--check", "-s", url});
     INFO(r.out, r.err);
-    CHECK(r.exit_code == 1);
+    CHECK(r.exit_code == exit_code);
     return spy.subjects();
 }
 
@@ -161,15 +161,16 @@ TEST_CASE("the reads do not grow with the account: one batch, and no scan of the
     TestClient client(server.url());
     client.create_stream(aa::test::legacy_stream_config());
     REQUIRE(run_aa_nats({"ensure-streams", "--phase", "0", "-s", server.url()}).exit_code == 0);  // and the DLQ
-    const std::vector<std::string> small = api_requests(client, server.url(), "1");
+    REQUIRE(run_aa_nats({"ensure-streams", "--phase", "1", "-s", server.url()}).exit_code == 0);  // and AA_VENDOR_HOT
+    const std::vector<std::string> small = api_requests(client, server.url(), "1", 0);
     create_streams(client, "UNRELATED", "unrelated", 600);
-    const std::vector<std::string> large = api_requests(client, server.url(), "1");
+    const std::vector<std::string> large = api_requests(client, server.url(), "1", 0);
     CHECK(large == small);
-    CHECK(count_of(small, "$JS.API.STREAM.LIST") == 0);  // the legacy stream and the DLQ answer who captures what
+    CHECK(count_of(small, "$JS.API.STREAM.LIST") == 0);  // the topology's streams answer who captures what
 
     // Through a slow link: every read leaves before the first API reply comes back.
     DelayProxy proxy(aa::test::DelayProxyOptions{.target_port = server.port(), .one_way = 50ms});
-    CHECK(api_requests(client, proxy.url(), "1") == small);
+    CHECK(api_requests(client, proxy.url(), "1", 0) == small);
     std::size_t sent_before_reply = 0;
     for (const auto& chunk : proxy.transcript()) {
         if (chunk.direction == DelayProxy::Direction::to_client) {
@@ -187,8 +188,21 @@ TEST_CASE("a managed subject no stream of the topology covers is asked of the se
     NatsServer server;
     TestClient client(server.url());
     client.create_stream(aa::test::legacy_stream_config());  // no DLQ: dlq.> is captured by no stream
-    const std::vector<std::string> small = api_requests(client, server.url(), "1");
+    const std::vector<std::string> small = api_requests(client, server.url(), "0", 1);
     create_streams(client, "UNRELATED", "unrelated", 600);
-    CHECK(api_requests(client, server.url(), "1") == small);
+    CHECK(api_requests(client, server.url(), "0", 1) == small);
     CHECK(count_of(small, "$JS.API.STREAM.LIST") == 1);
+}
+
+TEST_CASE("a subject move's claims are asked of the server, though the stream giving them up covers them") {
+    NatsServer server;
+    TestClient client(server.url());
+    client.create_stream(aa::test::legacy_stream_config());
+    REQUIRE(run_aa_nats({"ensure-streams", "--phase", "0", "-s", server.url()}).exit_code == 0);  // and the DLQ
+    // Phase 1 moves vendor.> from the legacy stream to AA_VENDOR_HOT, which is to be created.
+    TestClient::Spy spy(client, "$JS.API.STREAM.LIST");
+    REQUIRE(run_aa_nats({"ensure-streams", "--phase", "1", "--check", "-s", server.url()}).exit_code == 1);
+    const auto lists = spy.requests();
+    REQUIRE(lists.size() == 1);
+    CHECK(Json::parse(lists[0].body).at("subject") == "vendor.>");
 }

@@ -546,14 +546,21 @@ TestClient::Spy::Spy(TestClient& client, const std::string& pattern) : client_(c
 
 TestClient::Spy::~Spy() { natsSubscription_Destroy(static_cast<natsSubscription*>(sub_)); }
 
-std::vector<std::string> TestClient::Spy::subjects() {
+std::vector<TestClient::Spy::Request> TestClient::Spy::requests() {
     client_.flush();
-    std::vector<std::string> seen;
+    std::vector<Request> seen;
     natsMsg* msg = nullptr;
     while (natsSubscription_NextMsg(&msg, static_cast<natsSubscription*>(sub_), 200) == NATS_OK) {
-        seen.emplace_back(natsMsg_GetSubject(msg));
+        const char* data = natsMsg_GetData(msg);
+        seen.push_back({natsMsg_GetSubject(msg), data ? std::string(data, static_cast<std::size_t>(natsMsg_GetDataLength(msg))) : ""});
         natsMsg_Destroy(msg);
     }
+    return seen;
+}
+
+std::vector<std::string> TestClient::Spy::subjects() {
+    std::vector<std::string> seen;
+    for (Request& request : requests()) seen.push_back(std::move(request.subject));
     return seen;
 }
 

@@ -219,7 +219,12 @@ public:
     public:
         Spy(TestClient& client, const std::string& pattern);
         ~Spy();
-        std::vector<std::string> subjects();  // seen so far, after a flush
+        struct Request {
+            std::string subject;
+            std::string body;
+        };
+        std::vector<Request> requests();      // seen so far, after a flush
+        std::vector<std::string> subjects();  // theirs, likewise
     private:
         TestClient& client_;
         void* sub_ = nullptr;
