@@ -100,6 +100,15 @@ StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
     }
     total_ = integer(json_text::first_member(text_, "total"));
     limit_ = integer(json_text::first_member(text_, "limit"));
+    // On a cluster, the streams whose leader did not answer in time: not in "streams".
+    if (const auto missing = json_text::first_member(text_, "missing")) {
+        const Json names = Json::parse(*missing);
+        if (names.is_array()) {
+            for (const Json& name : names) {
+                if (name.is_string()) missing_.push_back(name.get<std::string>());
+            }
+        }
+    }
 }
 
 template <typename Answer>

@@ -46,9 +46,13 @@ public:
     // The streams in the account, and the infos a page holds, as the server counts them.
     std::int64_t total() const { return total_; }
     std::int64_t limit() const { return limit_; }
+    // On a cluster, the streams of the page whose leader did not answer in
+    // time: the server names them here instead of giving their infos.
+    const std::vector<std::string>& missing() const { return missing_; }
 
 private:
     std::string text_;
+    std::vector<std::string> missing_;
     std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length) of each info in text_
     std::int64_t total_ = 0;
     std::int64_t limit_ = 0;

@@ -46,6 +46,7 @@ public:
 
     // Returns how many of PAGE's streams were new.
     std::size_t add(const StreamPage& page) {
+        missing_.insert(missing_.end(), page.missing().begin(), page.missing().end());
         std::size_t added = 0;
         for (std::size_t i = 0; i < page.size(); ++i) {
             ListedStream stream{name_of(page.info(i)), page.info(i), std::nullopt, std::nullopt};
@@ -64,12 +65,18 @@ public:
         return added;
     }
 
+    // The streams the server named as missing (no leader answered): left
+    // out, or (nats-server 2.9.10, a stream whose replicas are all offline)
+    // listed too, with its configuration but no state it could vouch for.
+    const std::vector<std::string>& missing() const { return missing_; }
+
 private:
     const TopologySettings& topology_;
     const std::vector<DesiredStream> desired_;
     ListingWriter& writer_;
     std::string last_;
     bool written_ = false;
+    std::vector<std::string> missing_;
 };
 
 // A batch of pages asked for and not yet read.
@@ -162,14 +169,23 @@ ExitCode list_all(CommandContext& context) {
     writer->begin(server, capture);
     Lister lister(topology, *writer);
     lister.add(first);
+    // The head is out: an error ends what was written, rather than a second document.
+    const auto end_with_error = [&](const std::string& message, ExitCode code) {
+        writer->end_with_error(message, code);
+        output.err << "aa-nats: error: " << printable(message) << '\n';
+        return code;
+    };
     try {
         list_rest(js, first, lister);
     } catch (const Error& e) {
-        // The head is out: the error ends what was written, rather than a second document.
-        const std::string message = scrub_secrets(e.what(), context.settings().connection.secrets());
-        writer->end_with_error(message, e.exit_code());
-        output.err << "aa-nats: error: " << printable(message) << '\n';
-        return e.exit_code();
+        return end_with_error(scrub_secrets(e.what(), context.settings().connection.secrets()), e.exit_code());
+    }
+    if (!lister.missing().empty()) {
+        // A listing that exits 0 says it is the whole account: it is not.
+        const std::vector<std::string>& missing = lister.missing();
+        return end_with_error(fmt::format("JetStream did not answer for {} {} (no leader?): the listing is incomplete",
+                                          missing.size() == 1 ? "stream" : "streams", join(missing)),
+                              ExitCode::unavailable);
     }
     writer->end();
     return ExitCode::ok;

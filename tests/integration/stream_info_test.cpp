@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "tests/support/harness.hpp"
+#include "tests/support/schema_check.hpp"
 
 using aa::test::Json;
 using aa::test::NatsServer;
@@ -199,6 +200,38 @@ TEST_CASE("R3 stream on a 3-node cluster: leader, replicas, and an offline repli
     }
     INFO(text);
     CHECK(offline_seen);
+}
+
+TEST_CASE("--all on a cluster where a stream's only node is down: the listing says it is incomplete, exit 3") {
+    aa::test::NatsCluster cluster;
+    TestClient client(cluster.url(0));
+    client.create_stream(Json{{"name", "LONELY"}, {"subjects", {"lonely.>"}}, {"storage", "memory"}, {"num_replicas", 1}});
+    client.create_stream(Json{{"name", "SAFE"}, {"subjects", {"safe.>"}}, {"storage", "memory"}, {"num_replicas", 3}});
+    const std::string host = client.stream_info("LONELY").at("cluster").at("leader");
+    int victim = -1;
+    for (int i = 0; i < cluster.size(); ++i) {
+        if (cluster.node_name(i) == host) victim = i;
+    }
+    REQUIRE(victim >= 0);
+    cluster.node(victim).stop();
+    const int survivor = victim == 0 ? 1 : 0;
+    // Until a meta leader is elected again (if the stopped node was it), the listing fails otherwise.
+    aa::test::RunResult r;
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        r = run_aa_nats({"stream-info", "--all", "--json", "-s", cluster.url(survivor)});
+        if (r.exit_code == 3 && r.out.find("LONELY") != std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+    INFO(r.out, r.err);
+    REQUIRE(r.exit_code == 3);
+    const Json doc = r.json();
+    aa::test::check_schema(doc, "stream-info.schema.json");
+    // nats-server 2.9.10 lists the stream too, from its configuration, with
+    // the state of no replica; whether it does or not, the run must fail.
+    CHECK(doc.at("streams").back().at("name") == "SAFE");
+    CHECK(doc.at("error").at("exit_code") == 3);
+    CHECK(doc.at("error").at("message").get<std::string>().find("stream LONELY (no leader?)") != std::string::npos);
+    CHECK(r.err.starts_with("aa-nats: error: JetStream did not answer for stream LONELY"));
 }
 
 TEST_CASE("--all names the topology role of the streams it lists") {

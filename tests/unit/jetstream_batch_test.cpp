@@ -177,6 +177,14 @@ TEST_CASE("a page of the account's streams is asked as text and read as the serv
     CHECK(read.limit() == 256);
     CHECK(Json::parse(read.info(1)) == fixture("stream_list_page.json")["streams"][1]);
     CHECK(text.find(read.info(1)) != std::string::npos);  // the server's bytes, not a rendering of them
+    CHECK(read.missing().empty());
+
+    // A cluster's page whose streams' leaders did not all answer names them under "missing".
+    Json partial = fixture("stream_list_page.json");
+    partial["missing"] = {"LONELY", "ALONE"};
+    const aa::StreamPage incomplete(partial.dump());
+    CHECK(incomplete.size() == 3);
+    CHECK(incomplete.missing() == std::vector<std::string>{"LONELY", "ALONE"});
 
     Questions failing;
     failing.stream_page(0);
