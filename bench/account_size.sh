@@ -32,19 +32,10 @@ cmake --build "$build" -j "$(nproc)" --target aa-nats bench_list_streams_raw >/d
 aa="$build/aa-nats"
 raw="$build/bench/bench_list_streams_raw"
 
-store=$(mktemp -d /tmp/aa-nats-bench.XXXXXX)
-nats-server -js -a 127.0.0.1 -p -1 -sd "$store" -l "$store/server.log" &
-server=$!
-# The server's exit status on SIGTERM must not become the script's.
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$store"' EXIT
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's/.*Listening for client connections on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$store/server.log" 2>/dev/null || true)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "account_size: nats-server did not start" >&2; exit 1; }
-url="nats://127.0.0.1:$port"
+# shellcheck source=bench/throwaway_server.sh
+. bench/throwaway_server.sh
+start_server account_size
+url="$direct"
 
 add_streams() { python3 bench/add_streams.py "$port" "$1" "$2"; }
 
@@ -64,7 +55,7 @@ measure() {
   local args=() names=() commands=()
   while [ $# -gt 0 ]; do names+=("$1"); commands+=("$2"); args+=(-n "$1" "$2"); shift 2; done
   # Its warnings (outliers on a shared machine) go to a log: the table shows min and max.
-  hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$store/run.json" "${args[@]}" >/dev/null 2>>"$store/hyperfine.log"
+  hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$work/run.json" "${args[@]}" >/dev/null 2>>"$work/hyperfine.log"
   echo
   echo "$title"
   echo
@@ -73,7 +64,7 @@ measure() {
   for i in "${!names[@]}"; do
     # shellcheck disable=SC2086  # the command is split on blanks, as hyperfine -N splits it
     local rss; rss=$(peak_rss ${commands[$i]})
-    python3 - "$store/run.json" "$i" "$rss" <<'PY'
+    python3 - "$work/run.json" "$i" "$rss" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]
 print("| `%s` | %.1f ± %.1f | %.1f | %.1f | %s |" % (r["command"], r["mean"] * 1e3, r["stddev"] * 1e3,

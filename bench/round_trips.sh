@@ -30,24 +30,10 @@ aa="$(realpath "$build/aa-nats")"
 floor="$(realpath "$build/bench/bench_pipelined_requests")"
 spy="$build/bench/bench_api_spy"
 
-work=$(mktemp -d /tmp/aa-nats-bench.XXXXXX)
-nats-server -js -a 127.0.0.1 -p -1 -sd "$work/store" -l "$work/server.log" &
-server=$!
-proxy=
-# Neither the server's nor the proxy's exit status on SIGTERM may become the script's.
-trap 'kill $server $proxy 2>/dev/null; wait $server $proxy 2>/dev/null || true; rm -rf "$work"' EXIT
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's/.*Listening for client connections on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.log" 2>/dev/null || true)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "round_trips: nats-server did not start" >&2; exit 1; }
-"$build/bench/bench_delay_proxy" "$port" "$(awk "BEGIN { print $rtt / 2 }")" >"$work/proxy.port" &
-proxy=$!
-for _ in $(seq 100); do [ -s "$work/proxy.port" ] && break; sleep 0.1; done
-direct="nats://127.0.0.1:$port"
-remote="nats://127.0.0.1:$(cat "$work/proxy.port")"
+# shellcheck source=bench/throwaway_server.sh
+. bench/throwaway_server.sh
+start_server round_trips
+start_proxy "$build" "$rtt"
 
 # Migration phase 1 as a CI runner finds it: the legacy stream, AA_VENDOR_HOT
 # and AA_DLQ, and the services' two durables.
