@@ -112,19 +112,19 @@ void list_rest(JetStreamClient& js, const StreamPage& first, Lister& lister) {
     const std::int64_t limit = first.limit() > 0 ? first.limit() : 256;
     Paging paging{limit, first.total(), limit};
     std::deque<Batch> in_flight;
-    const auto ask_ahead = [&] {
+    const auto fill_window = [&] {
         while (in_flight.size() < kBatchesInFlight) {
             std::optional<Batch> batch = ask_next(js, paging);
             if (!batch) return;
             in_flight.push_back(std::move(*batch));
         }
     };
-    ask_ahead();
+    fill_window();
     while (!in_flight.empty()) {
         Batch current = std::move(in_flight.front());
         in_flight.pop_front();
         Answers answers = current.pending.wait();
-        ask_ahead();
+        fill_window();
         std::size_t added = 0;
         for (const auto& ticket : current.pages) {
             const StreamPage page = answers.take(ticket);
@@ -132,7 +132,7 @@ void list_rest(JetStreamClient& js, const StreamPage& first, Lister& lister) {
             paging.total = page.total();
         }
         if (added == 0) return;
-        ask_ahead();  // the account may have grown meanwhile
+        fill_window();  // the account may have grown meanwhile
     }
 }
 
