@@ -13,7 +13,6 @@
 #include "commands/stream_info/stream_info.hpp"
 #include "src/clustering.hpp"
 #include "src/json_text.hpp"
-#include "src/server_url.hpp"
 #include "src/text.hpp"
 
 namespace aa::stream_info {
@@ -170,22 +169,22 @@ ExitCode list_all(CommandContext& context) {
     Lister lister(topology, *writer);
     lister.add(first);
     // The head is out: an error ends what was written, rather than a second document.
-    const auto end_with_error = [&](const std::string& message, ExitCode code) {
-        writer->end_with_error(message, code);
-        output.err << "aa-nats: error: " << printable(message) << '\n';
-        return code;
+    const auto end_with_error = [&](const ErrorReport& report) {
+        writer->end_with_error(report);
+        output.err << report.line() << '\n';
+        return report.code;
     };
     try {
         list_rest(js, first, lister);
-    } catch (const Error& e) {
-        return end_with_error(scrub_secrets(e.what(), context.settings().connection.secrets()), e.exit_code());
+    } catch (const Error&) {
+        return end_with_error(error_report(std::current_exception(), context.settings().connection.secrets()));
     }
     if (!lister.missing().empty()) {
         // A listing that exits 0 says it is the whole account: it is not.
         const std::vector<std::string>& missing = lister.missing();
-        return end_with_error(fmt::format("JetStream did not answer for {} {} (no leader?): the listing is incomplete",
-                                          missing.size() == 1 ? "stream" : "streams", join(missing)),
-                              ExitCode::unavailable);
+        return end_with_error({ExitCode::unavailable,
+                               fmt::format("JetStream did not answer for {} {} (no leader?): the listing is incomplete",
+                                           missing.size() == 1 ? "stream" : "streams", join(missing))});
     }
     writer->end();
     return ExitCode::ok;

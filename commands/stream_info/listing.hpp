@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/capture.hpp"
+#include "src/error_report.hpp"
 #include "src/output.hpp"
 #include "src/server_info.hpp"
 #include "src/stream_diff.hpp"
@@ -36,7 +37,7 @@ public:
     virtual void begin(const ServerFacts& server, const std::vector<FamilyCapture>& capture) = 0;
     virtual void add(const ListedStream& stream) = 0;
     virtual void end() = 0;
-    virtual void end_with_error(const std::string& message, ExitCode code) = 0;
+    virtual void end_with_error(const ErrorReport& report) = 0;
 };
 
 // The table: fixed column widths, so each row is written as it comes.

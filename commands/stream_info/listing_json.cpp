@@ -51,9 +51,7 @@ public:
     void end() override { close(std::nullopt); }
 
     // "error" as the error document has it, after the keys every listing has.
-    void end_with_error(const std::string& message, ExitCode code) override {
-        close(Json{{"message", message}, {"exit_code", static_cast<int>(code)}});
-    }
+    void end_with_error(const ErrorReport& report) override { close(report.error()); }
 
 private:
     void close(const std::optional<Json>& error) {

@@ -54,7 +54,7 @@ public:
     void end() override { out_ << fmt::format("{} stream{}\n", count_, count_ == 1 ? "" : "s") << std::flush; }
 
     // The rows so far stay; the error itself goes to stderr (the caller's).
-    void end_with_error(const std::string&, ExitCode) override { out_ << std::flush; }
+    void end_with_error(const ErrorReport&) override { out_ << std::flush; }
 
 private:
     Style style_;

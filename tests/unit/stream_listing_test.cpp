@@ -49,7 +49,7 @@ std::string write_json(const std::vector<si::ListedStream>& streams, const std::
     writer->begin(server(), capture());
     for (const auto& s : streams) writer->add(s);
     if (error) {
-        writer->end_with_error(*error, aa::ExitCode::unavailable);
+        writer->end_with_error({aa::ExitCode::unavailable, *error});
     } else {
         writer->end();
     }
