@@ -1,5 +1,7 @@
 #include "commands/migrate_verify/check_text.hpp"
 
+#include <fmt/format.h>
+
 namespace aa::migrate_verify {
 namespace {
 
@@ -32,6 +34,10 @@ std::string check_text(const Check& check) {
     text += " (expected: " + text_of(check.expected) + "; found: " + text_of(check.found);
     if (!check.note.empty()) text += "; " + check.note;
     return text + ')';
+}
+
+std::string counts_line(const Counts& counts) {
+    return fmt::format("{} passed, {} failed, {} warnings", counts.passed, counts.failed, counts.warnings);
 }
 
 }  // namespace aa::migrate_verify

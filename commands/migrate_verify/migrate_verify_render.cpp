@@ -39,10 +39,6 @@ void render_check(const Check& check, const Style& style, bool show_phase, std::
     out << marker(check.status, style) << ' ' << printable(check_text(check)) << '\n';
 }
 
-std::string counts_line(const Counts& c) {
-    return fmt::format("{} passed, {} failed, {} warnings", c.passed, c.failed, c.warnings);
-}
-
 Json check_json(const Check& check) {
     Json item{{"id", check.id},         {"phase", check.phase},       {"description", check.description},
               {"status", to_string(check.status)}, {"expected", check.expected}, {"found", check.found}};

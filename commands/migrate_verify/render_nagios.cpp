@@ -26,18 +26,14 @@ std::string texts_of(const std::vector<Check>& checks, Status status) {
     return join(texts, " / ");
 }
 
-std::string counts_text(const Counts& c) {
-    return fmt::format("{} passed, {} failed, {} warnings", c.passed, c.failed, c.warnings);
-}
-
 std::string verify_text(int phase, const std::vector<Check>& checks, const Counts& c) {
     if (!c.verified()) {
-        return fmt::format("phase {} not verified ({}): {}", phase, counts_text(c), texts_of(checks, Status::fail));
+        return fmt::format("phase {} not verified ({}): {}", phase, counts_line(c), texts_of(checks, Status::fail));
     }
     if (c.warnings > 0) {
-        return fmt::format("phase {} verified ({}): {}", phase, counts_text(c), texts_of(checks, Status::warn));
+        return fmt::format("phase {} verified ({}): {}", phase, counts_line(c), texts_of(checks, Status::warn));
     }
-    return fmt::format("phase {} verified ({})", phase, counts_text(c));
+    return fmt::format("phase {} verified ({})", phase, counts_line(c));
 }
 
 std::string detect_text(const Result& result) {
@@ -45,12 +41,12 @@ std::string detect_text(const Result& result) {
     std::string text = result.detected ? fmt::format("detected phase {}", *result.detected) : "no migration phase verified";
     for (const auto& p : result.phases) {
         if (result.detected && p.phase <= *result.detected) continue;
-        text += fmt::format("; phase {} not verified ({})", p.phase, counts_text(p.counts));
+        text += fmt::format("; phase {} not verified ({})", p.phase, counts_line(p.counts));
         break;  // the next phase is what the operator works towards
     }
     if (result.detected && result.phases[static_cast<std::size_t>(*result.detected)].counts.warnings > 0) {
         text += fmt::format("; phase {} has warnings ({})", *result.detected,
-                            counts_text(result.phases[static_cast<std::size_t>(*result.detected)].counts));
+                            counts_line(result.phases[static_cast<std::size_t>(*result.detected)].counts));
     }
     if (!lost.empty()) text += "; captured by no stream: " + join(lost);
     return text;
