@@ -35,13 +35,13 @@ std::map<std::string, Json> managed_infos(const FirstBatch& batch, Answers& answ
 
 // The second batch, only for what the first told is needed: the streams
 // overlapping each subject no managed stream covers or a target stream is to
-// claim (subjects_to_ask), and the stored
-// messages on the subjects an update removes. Adds them to FACTS; a managed
+// claim (subjects_to_ask), and the stored messages on the subjects an update
+// removes (NEEDS). Adds them to FACTS; a managed
 // stream (MANAGED) keeps the info the first batch read of it, or its absence.
 void ask_second(JetStreamClient& js, const TargetTopology& target, const std::vector<std::string>& managed,
-                Facts& facts) {
+                const FactNeeds& needs, Facts& facts) {
     const std::vector<std::string> subjects = subjects_to_ask(target, facts.streams);
-    const std::vector<std::pair<std::string, std::string>> counts = fact_needs(target, facts.streams).subject_counts;
+    const std::vector<std::pair<std::string, std::string>>& counts = needs.subject_counts;
     if (subjects.empty() && counts.empty()) return;
     Questions questions;
     std::vector<Ticket<std::vector<Json>>> overlapping;
@@ -69,10 +69,11 @@ Facts gather_facts(const TargetTopology& target, CommandContext& context) {
 
     Facts facts;
     facts.streams = managed_infos(batch, answers);
-    ask_second(js, target, batch.names, facts);
+    // Read from the managed streams alone, which the second batch leaves as they are.
+    const FactNeeds needs = fact_needs(target, facts.streams);
+    ask_second(js, target, batch.names, needs, facts);
     facts.server = context.server();
     for (const auto& [_, info] : facts.streams) note_stream_cluster(facts.server, info);
-    const FactNeeds needs = fact_needs(target, facts.streams);
     for (std::size_t i = 0; i < target.absent.size(); ++i) {
         ConsumerPage page = answers.take(batch.consumer_pages[i]);
         const std::string& name = target.absent[i].name;
