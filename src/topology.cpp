@@ -109,6 +109,14 @@ DesiredStream desired_stream(const TopologySettings& settings, StreamRole role) 
     return stream;
 }
 
+const DesiredStream* desired_named(const std::vector<DesiredStream>& desired, std::string_view name) {
+    const DesiredStream* found = nullptr;
+    for (const DesiredStream& stream : desired) {
+        if (stream.name == name) found = &stream;
+    }
+    return found;
+}
+
 std::vector<DesiredStream> desired_streams(const TopologySettings& settings) {
     if (settings.mode == StreamMode::single) return {desired_stream(settings, StreamRole::legacy)};
     return {desired_stream(settings, StreamRole::core), desired_stream(settings, StreamRole::vendor),

@@ -69,6 +69,10 @@ struct DesiredStream {
 // in single mode; core, vendor and DLQ in multi mode.
 std::vector<DesiredStream> desired_streams(const TopologySettings& settings);
 
+// The stream of DESIRED named NAME (the last, should two share it), or null:
+// a stream the topology does not manage.
+const DesiredStream* desired_named(const std::vector<DesiredStream>& desired, std::string_view name);
+
 // One stream of the topology as configured for ROLE, whatever the mode.
 DesiredStream desired_stream(const TopologySettings& settings, StreamRole role);
 

@@ -27,10 +27,9 @@ namespace {
 constexpr std::int64_t kPagesAhead = 4;
 constexpr std::size_t kBatchesInFlight = 3;
 
-// The name in a stream info's text ("" without one). nats-server writes the
+// The name in a stream's config text ("" without one). nats-server writes the
 // config first and its name first in it, each once: read up to it only.
-std::string name_of(std::string_view info) {
-    const auto config = json_text::first_member(info, "config");
+std::string name_in(std::optional<std::string_view> config) {
     const auto name = config ? json_text::first_member(*config, "name") : std::nullopt;
     return name ? json_text::string_value(*name).value_or("") : "";
 }
@@ -48,13 +47,12 @@ public:
         missing_.insert(missing_.end(), page.missing().begin(), page.missing().end());
         std::size_t added = 0;
         for (std::size_t i = 0; i < page.size(); ++i) {
-            ListedStream stream{name_of(page.info(i)), page.info(i), std::nullopt, std::nullopt};
+            const auto config = json_text::first_member(page.info(i), "config");
+            ListedStream stream{name_in(config), page.info(i), std::nullopt, std::nullopt};
             if (written_ && stream.name <= last_) continue;
             stream.role = role_of(stream.name, topology_);
-            for (const DesiredStream& desired : desired_) {
-                if (desired.name != stream.name) continue;
-                const auto config = json_text::member(stream.info, "config");
-                stream.drift = diff_managed(config ? Json::parse(*config) : Json::object(), desired);
+            if (const DesiredStream* wanted = desired_named(desired_, stream.name)) {
+                stream.drift = diff_managed(config ? Json::parse(*config) : Json::object(), *wanted);
             }
             writer_.add(stream);
             last_ = std::move(stream.name);

@@ -73,12 +73,10 @@ std::vector<Target> targets(const Options& options, const TopologySettings& topo
 }
 
 void attach_drift(Result& result, const TopologySettings& topology) {
-    for (const DesiredStream& desired : desired_streams(topology)) {
-        for (StreamReport& report : result.streams) {
-            if (report.found && report.name == desired.name) {
-                report.drift = diff_managed(object_at(report.info, "config"), desired);
-            }
-        }
+    const std::vector<DesiredStream> desired = desired_streams(topology);
+    for (StreamReport& report : result.streams) {
+        const DesiredStream* wanted = report.found ? desired_named(desired, report.name) : nullptr;
+        if (wanted) report.drift = diff_managed(object_at(report.info, "config"), *wanted);
     }
 }
 
