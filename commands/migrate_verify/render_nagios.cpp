@@ -36,35 +36,34 @@ std::string verify_text(int phase, const std::vector<Check>& checks, const Count
     return fmt::format("phase {} verified ({})", phase, counts_line(c));
 }
 
-std::string detect_text(const Result& result) {
-    const std::vector<std::string> lost = lost_families(result.capture);
+// The detected phase's outcome; null when no phase verified.
+const PhaseOutcome* detected_outcome(const Result& result) {
+    if (!result.detected) return nullptr;
+    for (const auto& p : result.phases) {
+        if (p.phase == *result.detected) return &p;
+    }
+    return nullptr;
+}
+
+std::string detect_text(const Result& result, const std::vector<std::string>& lost) {
     std::string text = result.detected ? fmt::format("detected phase {}", *result.detected) : "no migration phase verified";
     for (const auto& p : result.phases) {
         if (result.detected && p.phase <= *result.detected) continue;
         text += fmt::format("; phase {} not verified ({})", p.phase, counts_line(p.counts));
         break;  // the next phase is what the operator works towards
     }
-    if (result.detected && result.phases[static_cast<std::size_t>(*result.detected)].counts.warnings > 0) {
-        text += fmt::format("; phase {} has warnings ({})", *result.detected,
-                            counts_line(result.phases[static_cast<std::size_t>(*result.detected)].counts));
+    if (const PhaseOutcome* detected = detected_outcome(result); detected && detected->counts.warnings > 0) {
+        text += fmt::format("; phase {} has warnings ({})", detected->phase, counts_line(detected->counts));
     }
     if (!lost.empty()) text += "; captured by no stream: " + join(lost);
     return text;
-}
-
-PluginStatus detect_status(const Result& result) {
-    if (!result.detected) return PluginStatus::critical;
-    for (const auto& p : result.phases) {
-        if (p.phase == *result.detected) return status_of(p.counts);
-    }
-    return PluginStatus::critical;
 }
 
 }  // namespace
 
 PluginCheck to_nagios(const Result& result) {
     PluginCheck check;
-    const double uncaptured = static_cast<double>(lost_families(result.capture).size());
+    const std::vector<std::string> lost = lost_families(result.capture);
     if (result.phase) {
         const Counts c = count(result.checks);
         check.status = status_of(c);
@@ -73,13 +72,13 @@ PluginCheck to_nagios(const Result& result) {
                           {"failed", c.failed, "", {}, 0, 0},
                           {"warnings", c.warnings, "", 0, {}, 0}};
     } else {
-        check.status = detect_status(result);
-        check.text = detect_text(result);
-        const std::optional<double> detected =
-            result.detected ? std::optional<double>(*result.detected) : std::nullopt;
-        check.perfdata = {{"detected_phase", detected, "", {}, {}, 0}};
+        const PhaseOutcome* detected = detected_outcome(result);
+        check.status = detected ? status_of(detected->counts) : PluginStatus::critical;
+        check.text = detect_text(result, lost);
+        const std::optional<double> phase = result.detected ? std::optional<double>(*result.detected) : std::nullopt;
+        check.perfdata = {{"detected_phase", phase, "", {}, {}, 0}};
     }
-    check.perfdata.push_back({"uncaptured", uncaptured, "", {}, 0, 0});
+    check.perfdata.push_back({"uncaptured", static_cast<double>(lost.size()), "", {}, 0, 0});
     return check;
 }
 
