@@ -10,14 +10,18 @@ namespace {
 
 std::string_view type_name(MetricType type) { return type == MetricType::counter ? "counter" : "gauge"; }
 
-// HELP text escapes a backslash and a newline (not the double quote).
-std::string escape_help(std::string_view help) {
+// Text as the exposition writes it: '\' as "\\" and a newline as "\n"
+// everywhere, and in a label value (between double quotes) '"' as "\"".
+// Everything else is kept (UTF-8).
+std::string escaped(std::string_view text, bool in_quotes) {
     std::string out;
-    for (const char c : help) {
+    for (const char c : text) {
         if (c == '\\') {
             out += "\\\\";
         } else if (c == '\n') {
             out += "\\n";
+        } else if (c == '"' && in_quotes) {
+            out += "\\\"";
         } else {
             out += c;
         }
@@ -36,7 +40,7 @@ std::string labels_text(const Labels& labels) {
     std::string out = "{";
     for (std::size_t i = 0; i < labels.size(); ++i) {
         if (i > 0) out += ',';
-        out += labels[i].first + "=\"" + escape_label_value(labels[i].second) + '"';
+        out += labels[i].first + "=\"" + escaped(labels[i].second, /*in_quotes=*/true) + '"';
     }
     return out + '}';
 }
@@ -56,7 +60,7 @@ void Exposition::add(const MetricFamily& family, Labels labels, double value) {
 std::string Exposition::text() const {
     std::string out;
     for (const auto& [family, samples] : families_) {
-        out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", family.name, escape_help(family.help), family.name,
+        out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", family.name, escaped(family.help, /*in_quotes=*/false), family.name,
                            type_name(family.type));
         for (const auto& sample : samples) {
             out += fmt::format("{}{} {}\n", family.name, labels_text(sample.labels), value_text(sample.value));
@@ -65,20 +69,9 @@ std::string Exposition::text() const {
     return out;
 }
 
-std::string escape_label_value(std::string_view value) {
-    std::string out;
-    for (const char c : value) {
-        if (c == '\\') {
-            out += "\\\\";
-        } else if (c == '"') {
-            out += "\\\"";
-        } else if (c == '\n') {
-            out += "\\n";
-        } else {
-            out += c;
-        }
-    }
-    return out;
+void add_completed_run(Exposition& exposition, std::string_view command, bool check_ok) {
+    exposition.add(kUpFamily, {{"command", std::string(command)}}, 1);
+    exposition.add(kCheckOkFamily, {{"command", std::string(command)}}, check_ok ? 1 : 0);
 }
 
 std::string failed_run_exposition(std::string_view command) {

@@ -36,10 +36,6 @@ private:
     std::vector<std::pair<MetricFamily, std::vector<Sample>>> families_;
 };
 
-// A label value as the exposition writes it between double quotes: '\' as
-// "\\", '"' as "\"", a newline as "\n". Everything else is kept (UTF-8).
-std::string escape_label_value(std::string_view value);
-
 // Whether a run of COMMAND read what it needed from NATS (1) or ended by an
 // error (0): every exposition aa-nats prints has it, failures included.
 inline constexpr MetricFamily kUpFamily{
@@ -48,6 +44,10 @@ inline constexpr MetricFamily kUpFamily{
 // Whether COMMAND's check passed: what its exit code 0 or 1 says.
 inline constexpr MetricFamily kCheckOkFamily{"aa_nats_check_ok", MetricType::gauge,
                                              "1 when the check passed (exit 0), 0 when it failed (exit 1)"};
+
+// Adds what every exposition of a run of COMMAND that read what it needed
+// starts with: aa_nats_up 1, and aa_nats_check_ok as CHECK_OK says.
+void add_completed_run(Exposition& exposition, std::string_view command, bool check_ok);
 
 // The exposition of a run of COMMAND that ended by an error: aa_nats_up 0.
 std::string failed_run_exposition(std::string_view command);

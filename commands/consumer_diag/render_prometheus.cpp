@@ -82,23 +82,18 @@ void add_consumer(const ConsumerReport& report, Exposition& out) {
     if (d.acked_ago) out.add(kLastAckAge, labels, std::chrono::duration<double>(*d.acked_ago).count());
 }
 
-void add_run(bool check_ok, Exposition& out) {
-    out.add(kUpFamily, {{"command", std::string(kCommand)}}, 1);
-    out.add(kCheckOkFamily, {{"command", std::string(kCommand)}}, check_ok ? 1 : 0);
-}
-
 }  // namespace
 
 Exposition to_prometheus(const SingleResult& result) {
     Exposition out;
-    add_run(exit_code(result) == ExitCode::ok, out);
+    add_completed_run(out, kCommand, exit_code(result) == ExitCode::ok);
     add_consumer(result.consumer, out);
     return out;
 }
 
 Exposition to_prometheus(const AllResult& result) {
     Exposition out;
-    add_run(exit_code(result) == ExitCode::ok, out);
+    add_completed_run(out, kCommand, exit_code(result) == ExitCode::ok);
     for (const auto& stream : result.streams_checked) out.add(kStreamFound, {{"stream", stream}}, 1);
     for (const auto& stream : result.streams_missing) out.add(kStreamFound, {{"stream", stream}}, 0);
     for (const auto& consumer : result.consumers) add_consumer(consumer, out);

@@ -25,8 +25,7 @@ constexpr std::string_view kCommand = "migrate-verify";
 
 Exposition to_prometheus(const Result& result) {
     Exposition out;
-    out.add(kUpFamily, {{"command", std::string(kCommand)}}, 1);
-    out.add(kCheckOkFamily, {{"command", std::string(kCommand)}}, exit_code(result) == ExitCode::ok ? 1 : 0);
+    add_completed_run(out, kCommand, exit_code(result) == ExitCode::ok);
     if (result.phase) {
         out.add(kPhaseVerified, {{"phase", std::to_string(*result.phase)}}, count(result.checks).verified() ? 1 : 0);
     } else {
