@@ -1,6 +1,7 @@
 #include "src/output_format.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "src/errors.hpp"
 
@@ -21,7 +22,7 @@ OutputFormat choose_output_format(bool json_flag, const std::optional<std::strin
     if (!format_flag) return json_flag ? OutputFormat::json : OutputFormat::text;
     const std::optional<OutputFormat> format = parse_output_format(*format_flag);
     if (!format) {
-        throw UsageError(fmt::format("--format {}: expected one of text, json, nagios, prometheus", *format_flag));
+        throw UsageError(fmt::format("--format {}: expected one of {}", *format_flag, fmt::join(kOutputFormatNames, ", ")));
     }
     if (json_flag && *format != OutputFormat::json) {
         throw UsageError(fmt::format("--json and --format {} disagree: give one of them", *format_flag));
