@@ -4,7 +4,6 @@
 // replica behind) WARNING, else OK; a run is as bad as its worst consumer.
 // The thresholds are the perfdata's critical values (docs/monitoring.md).
 
-#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
@@ -19,8 +18,6 @@ PluginStatus status_of(const ConsumerReport& report) {
     if (!report.diagnosis.ok()) return PluginStatus::critical;
     return report.diagnosis.warnings.empty() ? PluginStatus::ok : PluginStatus::warning;
 }
-
-PluginStatus worse(PluginStatus a, PluginStatus b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
 // "AA_CORE_HOT/normalize-hrv-durable", or the durable alone when no stream has it.
 std::string name_of(const ConsumerReport& report) {
@@ -65,13 +62,26 @@ void add_perfdata(const ConsumerReport& report, const std::string& prefix, std::
     if (const auto age = seconds_of(report.diagnosis.acked_ago)) perfdata.push_back({prefix + "last_ack", age, "s", {}, {}, 0});
 }
 
-// "2 of 5 consumers fail: S/D stalled: why; ... | S/D missing: ...", the worst first.
-std::string all_text(const AllResult& result, PluginStatus status) {
-    std::vector<std::string> failing, warning;
+// The summaries of the consumers that fail, and of those passing with warnings.
+struct Sorted {
+    std::vector<std::string> failing;
+    std::vector<std::string> warning;
+};
+
+Sorted sorted(const AllResult& result) {
+    Sorted out;
     for (const auto& c : result.consumers) {
-        if (status_of(c) == PluginStatus::critical) failing.push_back(summary_of(c));
-        if (status_of(c) == PluginStatus::warning) warning.push_back(summary_of(c));
+        const PluginStatus status = status_of(c);
+        if (status == PluginStatus::critical) out.failing.push_back(summary_of(c));
+        if (status == PluginStatus::warning) out.warning.push_back(summary_of(c));
     }
+    return out;
+}
+
+// "2 of 5 consumers fail: S/D stalled: why; ... | S/D missing: ...", the worst first.
+std::string all_text(const AllResult& result, PluginStatus status, const Sorted& consumers) {
+    const std::vector<std::string>& failing = consumers.failing;
+    const std::vector<std::string>& warning = consumers.warning;
     const std::size_t total = result.consumers.size();
     std::string text;
     if (result.stream_given && !result.streams_missing.empty()) {
@@ -98,13 +108,13 @@ PluginCheck to_nagios(const SingleResult& result) {
 }
 
 PluginCheck to_nagios(const AllResult& result) {
-    PluginStatus status = result.stream_given && !result.streams_missing.empty() ? PluginStatus::critical : PluginStatus::ok;
-    for (const auto& c : result.consumers) status = worse(status, status_of(c));
-    PluginCheck check{status, all_text(result, status), {}};
-    const auto failing = std::count_if(result.consumers.begin(), result.consumers.end(),
-                                       [](const ConsumerReport& c) { return !c.diagnosis.ok(); });
+    const Sorted consumers = sorted(result);
+    // A stream named and not found fails the check (exit_code), as a failing consumer does.
+    PluginStatus status = exit_code(result) == ExitCode::ok ? PluginStatus::ok : PluginStatus::critical;
+    if (status == PluginStatus::ok && !consumers.warning.empty()) status = PluginStatus::warning;
+    PluginCheck check{status, all_text(result, status, consumers), {}};
     check.perfdata.push_back({"consumers", static_cast<double>(result.consumers.size()), "", {}, {}, 0});
-    check.perfdata.push_back({"failing", static_cast<double>(failing), "", {}, 0, 0});
+    check.perfdata.push_back({"failing", static_cast<double>(consumers.failing.size()), "", {}, 0, 0});
     for (const auto& c : result.consumers) add_perfdata(c, name_of(c) + ' ', check.perfdata);
     return check;
 }
