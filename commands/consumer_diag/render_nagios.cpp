@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "commands/consumer_diag/measures.hpp"
 #include "commands/consumer_diag/render.hpp"
 #include "src/text.hpp"
 
@@ -33,33 +34,13 @@ std::string summary_of(const ConsumerReport& report) {
     return text;
 }
 
-std::optional<double> limit_of(const std::optional<std::uint64_t>& limit) {
-    return limit ? std::optional<double>(static_cast<double>(*limit)) : std::nullopt;
-}
-
-std::optional<double> seconds_of(const std::optional<std::chrono::nanoseconds>& elapsed) {
-    if (!elapsed) return std::nullopt;
-    return std::chrono::duration<double>(*elapsed).count();
-}
-
-// The consumer's counters, each label after PREFIX ("" for one consumer,
-// "STREAM/DURABLE " with --all); none for a consumer that does not exist.
+// The consumer's measures, each label after PREFIX ("" for one consumer,
+// "STREAM/DURABLE " with --all), a --max-* threshold as the critical value.
 void add_perfdata(const ConsumerReport& report, const std::string& prefix, std::vector<PerfDatum>& perfdata) {
-    const Json& info = report.binding.info;
-    if (!info.is_object()) return;
-    const Thresholds& t = report.thresholds;
-    auto count = [&](const char* key) { return static_cast<double>(uint_or(info, key)); };
-    perfdata.push_back({prefix + "pending", count("num_pending"), "", {}, limit_of(t.max_pending), 0});
-    perfdata.push_back({prefix + "ack_pending", count("num_ack_pending"), "", {}, limit_of(t.max_ack_pending), 0});
-    perfdata.push_back({prefix + "redelivered", count("num_redelivered"), "", {}, limit_of(t.max_redelivered), 0});
-    perfdata.push_back({prefix + "exhausted", static_cast<double>(report.diagnosis.exhausted_at_least), "", {}, {}, 0});
-    if (string_or(object_at(info, "config"), "deliver_subject").empty()) {
-        perfdata.push_back({prefix + "waiting_pulls", count("num_waiting"), "", {}, {}, 0});
+    for (const Measure& m : measures_of(report)) {
+        const std::optional<double> critical = m.limit ? std::optional<double>(static_cast<double>(*m.limit)) : std::nullopt;
+        perfdata.push_back({prefix + std::string(m.name), m.value, m.seconds ? "s" : "", {}, critical, 0});
     }
-    if (const auto age = seconds_of(report.diagnosis.delivered_ago)) {
-        perfdata.push_back({prefix + "last_delivery", age, "s", {}, {}, 0});
-    }
-    if (const auto age = seconds_of(report.diagnosis.acked_ago)) perfdata.push_back({prefix + "last_ack", age, "s", {}, {}, 0});
 }
 
 // The summaries of the consumers that fail, and of those passing with warnings.

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <stdexcept>
 
+#include "commands/consumer_diag/measures.hpp"
 #include "commands/consumer_diag/render.hpp"
 
 namespace aa::consumer_diag {
@@ -61,6 +63,19 @@ void add_thresholds(const ConsumerReport& report, const Labels& labels, Expositi
     }
 }
 
+const MetricFamily& family_of(MeasureKind kind) {
+    switch (kind) {
+        case MeasureKind::pending: return kPending;
+        case MeasureKind::ack_pending: return kAckPending;
+        case MeasureKind::redelivered: return kRedelivered;
+        case MeasureKind::exhausted: return kExhausted;
+        case MeasureKind::waiting_pulls: return kWaitingPulls;
+        case MeasureKind::last_delivery: return kLastDeliveryAge;
+        case MeasureKind::last_ack: return kLastAckAge;
+    }
+    throw std::logic_error("unknown measure");
+}
+
 void add_consumer(const ConsumerReport& report, Exposition& out) {
     const Labels labels = labels_of(report);
     const Diagnosis& d = report.diagnosis;
@@ -70,16 +85,7 @@ void add_consumer(const ConsumerReport& report, Exposition& out) {
     out.add(kConsumerOk, labels, d.ok() ? 1 : 0);
     out.add(kWarnings, labels, static_cast<double>(d.warnings.size()));
     add_thresholds(report, labels, out);
-    const Json& info = report.binding.info;
-    if (!info.is_object()) return;  // missing: nothing to count
-    auto count = [&](const char* key) { return static_cast<double>(uint_or(info, key)); };
-    out.add(kPending, labels, count("num_pending"));
-    out.add(kAckPending, labels, count("num_ack_pending"));
-    out.add(kRedelivered, labels, count("num_redelivered"));
-    out.add(kExhausted, labels, static_cast<double>(d.exhausted_at_least));
-    if (string_or(object_at(info, "config"), "deliver_subject").empty()) out.add(kWaitingPulls, labels, count("num_waiting"));
-    if (d.delivered_ago) out.add(kLastDeliveryAge, labels, std::chrono::duration<double>(*d.delivered_ago).count());
-    if (d.acked_ago) out.add(kLastAckAge, labels, std::chrono::duration<double>(*d.acked_ago).count());
+    for (const Measure& m : measures_of(report)) out.add(family_of(m.kind), labels, m.value);  // none when missing
 }
 
 }  // namespace
