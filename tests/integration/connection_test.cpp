@@ -10,6 +10,7 @@
 
 #include "tests/support/fakes.hpp"
 #include "tests/support/harness.hpp"
+#include "tests/support/terminal_checks.hpp"
 
 using aa::test::FakeResponder;
 using aa::test::FakeTcpServer;
@@ -19,18 +20,12 @@ using aa::test::run_aa_nats;
 using aa::test::ServerOptions;
 using aa::test::TempDir;
 using aa::test::TestClient;
+using aa::test::check_one_line_error;
 using namespace std::chrono_literals;
 
 namespace {
 
 ServerOptions without_jetstream() { return ServerOptions{.jetstream = false, .user = {}, .password = {}, .extra_args = {}}; }
-
-void check_one_line_error(const aa::test::RunResult& r, const std::string& needle) {
-    INFO("stderr: ", r.err, "\nstdout: ", r.out);
-    CHECK(r.err.starts_with("aa-nats: error: "));
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-    CHECK(r.err.find(needle) != std::string::npos);
-}
 
 }  // namespace
 

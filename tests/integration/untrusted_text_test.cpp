@@ -10,6 +10,7 @@
 
 #include "tests/support/fakes.hpp"
 #include "tests/support/harness.hpp"
+#include "tests/support/terminal_checks.hpp"
 
 using aa::test::FakeResponder;
 using aa::test::Json;
@@ -17,6 +18,9 @@ using aa::test::NatsServer;
 using aa::test::RunResult;
 using aa::test::run_aa_nats;
 using aa::test::TestClient;
+using aa::test::check_one_line_error;
+using aa::test::code_points;
+using aa::test::terminal_hazards;
 
 namespace {
 
@@ -26,37 +30,6 @@ const std::string kEvil = "EVIL\x1b[2J\x1b[31mX";
 const std::string kEvilShown = "EVIL\\x1b[2J\\x1b[31mX";
 const std::string kC1 = "C1\u009b2JX";
 const std::string kC1Shown = "C1\\xc2\\x9b2JX";
-
-// The code points of well-formed UTF-8 TEXT; nullopt when it is not UTF-8.
-// Written here, independently of aa-nats' own decoder.
-std::optional<std::vector<char32_t>> code_points(std::string_view text) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t n = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
-        if (n == 0 || i + n > text.size()) return std::nullopt;
-        char32_t c = n == 1 ? lead : lead & (0x7f >> n);
-        for (std::size_t k = 1; k < n; ++k) {
-            const auto b = static_cast<unsigned char>(text[i + k]);
-            if ((b & 0xc0) != 0x80) return std::nullopt;
-            c = (c << 6) | (b & 0x3f);
-        }
-        out.push_back(c);
-        i += n;
-    }
-    return out;
-}
-
-// What a terminal would obey in OUTPUT: C0 controls but the line ends, DEL, C1
-// controls; or bytes that are not UTF-8. Empty when there is nothing.
-std::string terminal_hazards(const std::string& output) {
-    const auto chars = code_points(output);
-    if (!chars) return "not UTF-8";
-    for (const char32_t c : *chars) {
-        if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)) return "control character " + std::to_string(c);
-    }
-    return "";
-}
 
 // Columns on a terminal, for the characters these tests use (CJK is wide).
 std::size_t columns(std::string_view line) {
@@ -82,14 +55,6 @@ std::vector<std::string> table_of(const std::string& out, const std::string& fir
     std::vector<std::string> table(header, lines.end());
     table.pop_back();  // "N streams" / "N consumers"
     return table;
-}
-
-void check_one_line_error(const RunResult& r, const std::string& needle) {
-    INFO("stderr: ", r.err);
-    CHECK(r.err.starts_with("aa-nats: error: "));
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-    CHECK(r.err.find(needle) != std::string::npos);
-    CHECK(terminal_hazards(r.err) == "");
 }
 
 }  // namespace

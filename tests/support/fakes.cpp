@@ -53,25 +53,33 @@ void FakeTcpServer::serve() {
 }
 
 namespace {
-void answer(natsConnection* nc, natsSubscription*, natsMsg* msg, void* closure) {
-    const auto* reply = static_cast<const std::string*>(closure);
-    if (!reply->empty() && natsMsg_GetReply(msg) != nullptr) {
-        natsConnection_Publish(nc, natsMsg_GetReply(msg), reply->data(), static_cast<int>(reply->size()));
+void on_request(natsConnection* nc, natsSubscription*, natsMsg* msg, void* closure) {
+    const auto& answer = *static_cast<const FakeResponder::Answer*>(closure);
+    if (natsMsg_GetReply(msg) != nullptr) {
+        if (const std::optional<std::string> reply = answer(natsMsg_GetSubject(msg))) {
+            natsConnection_Publish(nc, natsMsg_GetReply(msg), reply->data(), static_cast<int>(reply->size()));
+        }
     }
     natsMsg_Destroy(msg);
 }
 }  // namespace
 
-FakeResponder::FakeResponder(const std::string& url, const std::string& subject, std::string reply)
-    : reply_(std::move(reply)) {
+FakeResponder::FakeResponder(const std::string& url, const std::string& subject, Answer answer)
+    : answer_(std::move(answer)) {
     natsConnection* nc = nullptr;
     if (natsConnection_ConnectTo(&nc, url.c_str()) != NATS_OK) throw std::runtime_error("responder cannot connect");
     natsSubscription* sub = nullptr;
-    natsConnection_Subscribe(&sub, nc, subject.c_str(), answer, &reply_);
+    natsConnection_Subscribe(&sub, nc, subject.c_str(), on_request, &answer_);
     natsConnection_Flush(nc);
     conn_ = nc;
     sub_ = sub;
 }
+
+FakeResponder::FakeResponder(const std::string& url, const std::string& subject, const std::string& reply)
+    : FakeResponder(url, subject, [reply](const std::string&) -> std::optional<std::string> {
+          if (reply.empty()) return std::nullopt;
+          return reply;
+      }) {}
 
 FakeResponder::~FakeResponder() {
     natsSubscription_Unsubscribe(static_cast<natsSubscription*>(sub_));

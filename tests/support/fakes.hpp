@@ -4,6 +4,8 @@
 // responder that answers nonsense or nothing. Each is a fake by necessity.
 
 #include <atomic>
+#include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -28,18 +30,22 @@ private:
     std::thread thread_;
 };
 
-// Subscribes to SUBJECT on a real server and answers every request with
-// REPLY, or not at all when REPLY is empty (a server that is slow to death).
+// Subscribes to SUBJECT on a real server and answers each request with what
+// ANSWER makes of the subject it came on, or not at all when ANSWER gives
+// nullopt (a server that is slow to death).
 class FakeResponder {
 public:
-    FakeResponder(const std::string& url, const std::string& subject, std::string reply);
+    using Answer = std::function<std::optional<std::string>(const std::string& subject)>;
+
+    FakeResponder(const std::string& url, const std::string& subject, Answer answer);
+    // Answers every request with REPLY, or none when REPLY is empty.
+    FakeResponder(const std::string& url, const std::string& subject, const std::string& reply);
     ~FakeResponder();
     FakeResponder(const FakeResponder&) = delete;
     FakeResponder& operator=(const FakeResponder&) = delete;
-    const std::string& reply() const { return reply_; }
 
 private:
-    std::string reply_;
+    Answer answer_;
     void* conn_ = nullptr;
     void* sub_ = nullptr;
 };
