@@ -23,28 +23,37 @@ std::optional<ApiError> api_error_of(const Json& member) {
     return error;
 }
 
+// Checks DATA is a JSON object nested no deeper than json_text::kMaxDepth,
+// before any tree is built of it: the one gate every server reply passes.
+void check_reply_text(std::string_view data) {
+    try {
+        json_text::validate(data);
+    } catch (const ParseError& e) {
+        throw ParseError(fmt::format("the reply is {}", e.what()));
+    }
+    if (!json_text::is_object(data)) throw ParseError("the reply is not a JSON object");
+}
+
 }  // namespace
 
 ApiFailure::ApiFailure(std::string subject, ApiError error)
     : Error(ExitCode::unavailable, describe_api_error(subject, error)), subject_(std::move(subject)),
       error_(std::move(error)) {}
 
+ConnectionError bad_reply(const std::string& subject, std::string_view what) {
+    return ConnectionError(fmt::format("bad reply on {}: {}", subject, what));
+}
+
 ApiReply parse_api_reply(std::string_view data) {
+    check_reply_text(data);
     ApiReply reply;
-    reply.body = Json::parse(data, nullptr, /*allow_exceptions=*/false);
-    if (reply.body.is_discarded()) throw ParseError("the reply is not valid JSON");
-    if (!reply.body.is_object()) throw ParseError("the reply is not a JSON object");
+    reply.body = Json::parse(data);
     if (const auto it = reply.body.find("error"); it != reply.body.end()) reply.error = api_error_of(*it);
     return reply;
 }
 
 ApiReply parse_api_reply_text(std::string data) {
-    try {
-        json_text::validate(data);
-    } catch (const ParseError&) {
-        throw ParseError("the reply is not valid JSON");
-    }
-    if (!json_text::is_object(data)) throw ParseError("the reply is not a JSON object");
+    check_reply_text(data);
     ApiReply reply;
     if (const auto error = json_text::member(data, "error")) reply.error = api_error_of(Json::parse(*error));
     reply.text = std::move(data);

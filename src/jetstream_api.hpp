@@ -43,6 +43,11 @@ private:
     ApiError error_;
 };
 
+// "bad reply on SUBJECT: WHAT", for a reply that is not what was asked for
+// (not JSON, or not of the shape its question calls for): exit 3, as the
+// server could not be read.
+ConnectionError bad_reply(const std::string& subject, std::string_view what);
+
 struct ApiReply {
     Json body;                    // the whole reply as received (null when read as text)
     std::optional<ApiError> error;
@@ -52,7 +57,8 @@ struct ApiReply {
     bool is_error(int code) const { return error && error->err_code == code; }
 };
 
-// Parses a reply. Throws ParseError when it is not a JSON object or its
+// Parses a reply. Throws ParseError when it is not a JSON object, nests
+// deeper than json_text::kMaxDepth (checked before a tree is built) or its
 // "error" member is malformed.
 ApiReply parse_api_reply(std::string_view data);
 

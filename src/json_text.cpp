@@ -95,6 +95,11 @@ bool is_object(std::string_view text) {
     return pos < text.size() && text[pos] == '{';
 }
 
+bool is_array(std::string_view text) {
+    const std::size_t pos = value_start(text);
+    return pos < text.size() && text[pos] == '[';
+}
+
 std::optional<std::string_view> member(std::string_view object, std::string_view key) {
     std::optional<std::string_view> found;
     for_each_entry(object, '{', [&](std::string_view name, std::string_view value) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "src/errors.hpp"
 #include "src/json_text.hpp"
 
@@ -88,6 +90,9 @@ private:
         if (at_end()) fail(pos_, "expected a value");
         const char c = text_[pos_];
         if (c == '{' || c == '[') {
+            if (open.size() == kMaxDepth) {
+                throw ParseError(fmt::format("nested deeper than {} levels at byte {}", kMaxDepth, pos_));
+            }
             ++pos_;
             open.push_back(c);
             first_in(open);

@@ -2,6 +2,7 @@
 
 #include "src/errors.hpp"
 #include "src/json_access.hpp"
+#include "src/json_text.hpp"
 #include "src/text.hpp"
 
 namespace aa {
@@ -10,8 +11,14 @@ ServerInfo parse_info_line(std::string_view line) {
     if (!line.starts_with("INFO ")) throw ParseError("the server greeting is not an INFO line");
     line.remove_prefix(5);
     line = trim_end(line, "\r\n");
-    const Json doc = Json::parse(line, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) throw ParseError("the server INFO is not a JSON object");
+    // Checked as every server reply is (nesting bounded) before a tree is built.
+    try {
+        json_text::validate(line);
+    } catch (const ParseError& e) {
+        throw ParseError(std::string("the server INFO is ") + e.what());
+    }
+    const Json doc = Json::parse(line);
+    if (!doc.is_object()) throw ParseError("the server INFO is not a JSON object");
     ServerInfo info;
     info.version = string_or(doc, "version");
     info.server_id = string_or(doc, "server_id");

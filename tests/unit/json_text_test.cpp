@@ -64,6 +64,21 @@ TEST_CASE("names with escapes, repeated names, blanks and a byte order mark read
     CHECK_FALSE(jt::string_value("12").has_value());
 }
 
+TEST_CASE("nesting past kMaxDepth is refused, however valid, before any tree is built") {
+    const std::size_t limit = jt::kMaxDepth;
+    CHECK(valid(std::string(limit, '[') + std::string(limit, ']')));
+    CHECK_FALSE(valid(std::string(limit + 1, '[') + std::string(limit + 1, ']')));
+    std::string objects;
+    for (std::size_t i = 0; i <= limit; ++i) objects += "{\"config\":";
+    objects += "1" + std::string(limit + 1, '}');
+    CHECK_THROWS_WITH_AS(jt::validate(objects), doctest::Contains("nested deeper than 32 levels"), aa::ParseError);
+    // 100,000 levels: refused at the limit, without recursion.
+    CHECK_FALSE(valid(std::string(100'000, '[') + std::string(100'000, ']')));
+    CHECK_THROWS_WITH_AS(aa::parse_api_reply(objects), doctest::Contains("the reply is nested deeper than 32 levels"),
+                         aa::ParseError);
+    CHECK_THROWS_AS(aa::parse_api_reply_text(objects), aa::ParseError);
+}
+
 TEST_CASE("the grammar's edges: accepted and refused exactly as nlohmann::json::accept does") {
     const std::vector<std::string> cases{
         "", " ", "{}", "[]", "0", "-0", "01", "-", "1.", ".1", "1e", "1e+", "1E-2", "1.5e308", "1e309", "-1e400",
@@ -72,7 +87,7 @@ TEST_CASE("the grammar's edges: accepted and refused exactly as nlohmann::json::
         "\"\\ud83dx\"", "\"\\x\"", "\"a\tb\"", "\"\x7f\"", "\"\xc3\xa9\"", "\"\xc0\xaf\"", "\"\xed\xa0\x80\"",
         "\"\xf4\x90\x80\x80\"", "\"\xe6\x97\xa5\"", "\"\xe6\x97\"", "\"\xff\"", "\xEF\xBB\xBF[]", "\xEF\xBB[]",
         "[]]", "[[]", std::string("[1]\0x", 5), std::string("\0", 1), "{\"a\":{\"b\":[{}]}}", "1 2", "\"unterminated", std::string("[\0]", 3), "[\"\\/\"]",
-        std::string(10000, '[') + std::string(10000, ']')};
+        std::string(32, '[') + std::string(32, ']')};
     for (const std::string& text : cases) {
         INFO(text.substr(0, 40));
         CHECK(valid(text) == Json::accept(text));
