@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "src/json_text.hpp"
-
+#include "src/reply_shapes.hpp"
 #include "src/text.hpp"
 
 namespace aa {
@@ -23,10 +23,16 @@ std::optional<Json> body_or_absent(ApiReply reply, const std::string& subject) {
     return std::move(reply.body);
 }
 
+// The info of the stream QUESTION asks about; nullopt when it does not exist.
+std::optional<Json> stream_info(ApiReply reply, const Questions::Question& question, const std::string& subject) {
+    std::optional<Json> info = body_or_absent(std::move(reply), subject);
+    if (info) check_stream_info(*info, question.stream);
+    return info;
+}
+
 // A STREAM.INFO asked with {"subjects_filter": ...} counts per matching
 // subject under state.subjects (absent when none match).
-std::optional<std::uint64_t> stored_on_filter(ApiReply reply, const std::string& subject) {
-    const std::optional<Json> info = body_or_absent(std::move(reply), subject);
+std::optional<std::uint64_t> stored_on_filter(std::optional<Json> info) {
     if (!info) return std::nullopt;
     std::uint64_t total = 0;
     for (const auto& [_, count] : object_at(object_at(*info, "state"), "subjects").items()) {
@@ -35,17 +41,19 @@ std::optional<std::uint64_t> stored_on_filter(ApiReply reply, const std::string&
     return total;
 }
 
-ConsumerAnswer consumer_answer(ApiReply reply, const std::string& subject) {
+ConsumerAnswer consumer_answer(ApiReply reply, const Questions::Question& question, const std::string& subject) {
     ConsumerAnswer answer;
     answer.stream_missing = reply.is_error(err_code::kStreamNotFound);
     answer.info = body_or_absent(std::move(reply), subject);
+    if (answer.info) check_consumer_info(*answer.info, question.stream, question.consumer);
     return answer;
 }
 
-ConsumerPage consumer_page(ApiReply reply, const std::string& subject) {
+ConsumerPage consumer_page(ApiReply reply, const Questions::Question& question, const std::string& subject) {
     const std::optional<Json> body = body_or_absent(std::move(reply), subject);
     ConsumerPage page;
     if (!body) return page;  // a stream that does not exist has no consumers
+    check_consumer_list(*body, question.stream);
     for (const Json& consumer : array_at(*body, "consumers")) page.consumers.push_back(consumer);
     page.complete = static_cast<std::int64_t>(page.consumers.size()) >= int_or(*body, "total");
     return page;
@@ -53,6 +61,7 @@ ConsumerPage consumer_page(ApiReply reply, const std::string& subject) {
 
 std::vector<Json> overlapping_streams(ApiReply reply, const std::string& subject) {
     if (!reply.ok()) throw ApiFailure(subject, *reply.error);
+    check_stream_list(reply.body);
     // On a cluster, streams whose leader did not answer in time are listed
     // under "missing": leaving them out would call their subjects uncaptured.
     if (const auto missing = strings_at(reply.body, "missing"); !missing.empty()) {
@@ -65,11 +74,29 @@ std::vector<Json> overlapping_streams(ApiReply reply, const std::string& subject
     return streams;
 }
 
-// The integer whose JSON text is TEXT; 0 when absent or not an integer.
-std::int64_t integer(std::optional<std::string_view> text) {
-    std::int64_t number = 0;
-    if (text) std::from_chars(text->data(), text->data() + text->size(), number);
+// The count whose JSON text is TEXT; ParseError when absent or not a count.
+std::int64_t count_in(std::optional<std::string_view> text, std::string_view name) {
+    std::int64_t number = -1;
+    if (text) {
+        const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
+        if (error != std::errc() || end != text->data() + text->size()) number = -1;
+    }
+    if (number < 0) throw ParseError(fmt::format("not a list page: no \"{}\" count", name));
     return number;
+}
+
+// The name of the stream whose info, as a STREAM.LIST page holds it, is
+// INFO; ParseError unless it is a stream info (reply_shapes.hpp), checked on
+// the text: a config object first, naming the stream, and a state object.
+std::string stream_name_in(std::string_view info) {
+    const auto config = json_text::first_member(info, "config");
+    const auto name = config ? json_text::first_member(*config, "name") : std::nullopt;
+    std::string found = name ? json_text::string_value(*name).value_or("") : "";
+    const auto state = json_text::first_member(info, "state");
+    if (!config || !json_text::is_object(*config) || found.empty() || !state || !json_text::is_object(*state)) {
+        throw ParseError("not a list page of stream infos: an item without config.name or state");
+    }
+    return found;
 }
 
 StreamPage stream_page(ApiReply reply, const std::string& subject) {
@@ -77,12 +104,12 @@ StreamPage stream_page(ApiReply reply, const std::string& subject) {
     return StreamPage(std::move(reply.text));
 }
 
-Answer read_answer(QuestionKind kind, ApiReply reply, const std::string& subject) {
-    switch (kind) {
-        case QuestionKind::stream_info: return body_or_absent(std::move(reply), subject);
-        case QuestionKind::stored_messages: return stored_on_filter(std::move(reply), subject);
-        case QuestionKind::consumer_info: return consumer_answer(std::move(reply), subject);
-        case QuestionKind::consumer_page: return consumer_page(std::move(reply), subject);
+Answer read_answer(const Questions::Question& question, ApiReply reply, const std::string& subject) {
+    switch (question.kind) {
+        case QuestionKind::stream_info: return stream_info(std::move(reply), question, subject);
+        case QuestionKind::stored_messages: return stored_on_filter(stream_info(std::move(reply), question, subject));
+        case QuestionKind::consumer_info: return consumer_answer(std::move(reply), question, subject);
+        case QuestionKind::consumer_page: return consumer_page(std::move(reply), question, subject);
         case QuestionKind::streams_overlapping: return overlapping_streams(std::move(reply), subject);
         case QuestionKind::stream_page: return stream_page(std::move(reply), subject);
     }
@@ -94,12 +121,16 @@ Answer read_answer(QuestionKind kind, ApiReply reply, const std::string& subject
 StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
     // nats-server writes these once each, "streams" last but "missing": read up to them only.
     if (const auto streams = json_text::first_member(text_, "streams")) {
+        if (!json_text::is_array(*streams) && *streams != "null") throw ParseError("not a list page: its \"streams\" are not a list");
         for (const std::string_view info : json_text::items(*streams)) {
             spans_.emplace_back(static_cast<std::size_t>(info.data() - text_.data()), info.size());
+            names_.push_back(stream_name_in(info));
         }
     }
-    total_ = integer(json_text::first_member(text_, "total"));
-    limit_ = integer(json_text::first_member(text_, "limit"));
+    total_ = count_in(json_text::first_member(text_, "total"), "total");
+    count_in(json_text::first_member(text_, "offset"), "offset");
+    const auto limit = json_text::first_member(text_, "limit");
+    limit_ = limit ? count_in(limit, "limit") : 0;
     // On a cluster, the streams whose leader did not answer in time: not in "streams".
     if (const auto missing = json_text::first_member(text_, "missing")) {
         const Json names = Json::parse(*missing);
@@ -112,31 +143,31 @@ StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
 }
 
 template <typename Answer>
-Ticket<Answer> Questions::add(QuestionKind kind, std::string verb, Json body) {
-    questions_.push_back({kind, std::move(verb), std::move(body)});
+Ticket<Answer> Questions::add(Question question) {
+    questions_.push_back(std::move(question));
     return Ticket<Answer>{questions_.size() - 1};
 }
 
 Ticket<std::optional<Json>> Questions::stream_info(const std::string& stream) {
-    return add<std::optional<Json>>(QuestionKind::stream_info, "STREAM.INFO." + stream, nullptr);
+    return add<std::optional<Json>>({QuestionKind::stream_info, "STREAM.INFO." + stream, nullptr, stream});
 }
 
 Ticket<std::optional<std::uint64_t>> Questions::stored_messages(const std::string& stream, const std::string& pattern) {
-    return add<std::optional<std::uint64_t>>(QuestionKind::stored_messages, "STREAM.INFO." + stream,
-                                             Json{{"subjects_filter", pattern}});
+    return add<std::optional<std::uint64_t>>(
+        {QuestionKind::stored_messages, "STREAM.INFO." + stream, Json{{"subjects_filter", pattern}}, stream});
 }
 
 Ticket<ConsumerAnswer> Questions::consumer_info(const std::string& stream, const std::string& durable) {
-    return add<ConsumerAnswer>(QuestionKind::consumer_info, "CONSUMER.INFO." + stream + "." + durable, nullptr);
+    return add<ConsumerAnswer>(
+        {QuestionKind::consumer_info, "CONSUMER.INFO." + stream + "." + durable, nullptr, stream, durable});
 }
 
 Ticket<ConsumerPage> Questions::first_consumer_page(const std::string& stream) {
-    return add<ConsumerPage>(QuestionKind::consumer_page, "CONSUMER.LIST." + stream, Json{{"offset", 0}});
+    return add<ConsumerPage>({QuestionKind::consumer_page, "CONSUMER.LIST." + stream, Json{{"offset", 0}}, stream});
 }
 
 Ticket<std::vector<Json>> Questions::streams_overlapping(const std::string& subject) {
-    return add<std::vector<Json>>(QuestionKind::streams_overlapping, "STREAM.LIST",
-                                  Json{{"offset", 0}, {"subject", subject}});
+    return add<std::vector<Json>>({QuestionKind::streams_overlapping, "STREAM.LIST", Json{{"offset", 0}, {"subject", subject}}});
 }
 
 std::size_t append_stream_page(Json& into, const Json& page) {
@@ -156,7 +187,7 @@ std::size_t append_stream_page(Json& into, const Json& page) {
 }
 
 Ticket<StreamPage> Questions::stream_page(std::int64_t offset) {
-    return add<StreamPage>(QuestionKind::stream_page, "STREAM.LIST", Json{{"offset", offset}});
+    return add<StreamPage>({QuestionKind::stream_page, "STREAM.LIST", Json{{"offset", offset}}});
 }
 
 Answers read_answers(const Questions& questions, std::vector<ApiReply> replies,
@@ -168,7 +199,11 @@ Answers read_answers(const Questions& questions, std::vector<ApiReply> replies,
     std::vector<Answer> answers;
     answers.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-        answers.push_back(read_answer(list[i].kind, std::move(replies[i]), subjects[i]));
+        try {
+            answers.push_back(read_answer(list[i], std::move(replies[i]), subjects[i]));
+        } catch (const ParseError& e) {
+            throw bad_reply(subjects[i], e.what());
+        }
     }
     return Answers(std::move(answers));
 }

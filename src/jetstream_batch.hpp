@@ -37,12 +37,15 @@ struct ConsumerPage {
 class StreamPage {
 public:
     StreamPage() = default;
-    // Reads a reply's TEXT, which json_text::validate accepted.
+    // Reads a reply's TEXT, which json_text::validate accepted. Throws
+    // ParseError unless it is a page of stream infos (src/reply_shapes.hpp).
     explicit StreamPage(std::string text);
 
     std::size_t size() const { return spans_.size(); }
     // The I-th stream's info, as the server wrote it.
     std::string_view info(std::size_t i) const { return std::string_view(text_).substr(spans_[i].first, spans_[i].second); }
+    // The I-th stream's name (its config.name).
+    const std::string& name(std::size_t i) const { return names_[i]; }
     // The streams in the account, and the infos a page holds, as the server counts them.
     std::int64_t total() const { return total_; }
     std::int64_t limit() const { return limit_; }
@@ -54,6 +57,7 @@ private:
     std::string text_;
     std::vector<std::string> missing_;
     std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length) of each info in text_
+    std::vector<std::string> names_;                          // each info's config.name
     std::int64_t total_ = 0;
     std::int64_t limit_ = 0;
 };
@@ -108,13 +112,17 @@ public:
         QuestionKind kind;
         std::string verb;  // the API verb after the prefix, e.g. "STREAM.INFO.AA_DLQ"
         Json body;         // null sends an empty payload
+        // What the reply must name to be the answer (reply_shapes.hpp): the
+        // stream asked about, and the consumer ("" when none is asked).
+        std::string stream{};
+        std::string consumer{};
     };
     const std::vector<Question>& list() const { return questions_; }
     bool empty() const { return questions_.empty(); }
 
 private:
     template <typename Answer>
-    Ticket<Answer> add(QuestionKind kind, std::string verb, Json body);
+    Ticket<Answer> add(Question question);
 
     std::vector<Question> questions_;
 };

@@ -6,6 +6,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "src/reply_shapes.hpp"
+
 namespace aa {
 
 JetStreamClient::JetStreamClient(NatsConnection& connection, std::string api_prefix, std::chrono::milliseconds timeout)
@@ -46,7 +48,7 @@ std::vector<CallOutcome> JetStreamClient::outcomes_of(const std::vector<ApiCall>
             outcome.reply = calls[i].as_text ? parse_api_reply_text(std::move(replies[i].data))
                                              : parse_api_reply(replies[i].data);
         } catch (const ParseError& e) {
-            outcome.failure = fmt::format("bad reply on {}: {}", subject, e.what());
+            outcome.failure = bad_reply(subject, e.what()).what();
         }
     }
     return outcomes;
@@ -58,6 +60,16 @@ std::vector<CallOutcome> JetStreamClient::send_each(const std::vector<ApiCall>& 
 }
 
 namespace {
+
+// Runs CHECK, a check of a reply's shape (reply_shapes.hpp), on the reply on SUBJECT.
+template <typename Check>
+void check_shape(const std::string& subject, Check&& check) {
+    try {
+        check();
+    } catch (const ParseError& e) {
+        throw bad_reply(subject, e.what());
+    }
+}
 
 // The replies of OUTCOMES; ConnectionError for the first call that has none.
 std::vector<ApiReply> replies_of(std::vector<CallOutcome> outcomes) {
@@ -127,7 +139,9 @@ void JetStreamClient::complete_filtered_lists(const Questions& questions, std::v
         std::size_t added = 0;
         std::vector<ApiReply> pages = call_many(calls);
         for (std::size_t k = 0; k < pages.size(); ++k) {
-            if (!pages[k].ok()) throw ApiFailure(subject_of(calls[k].verb), *pages[k].error);
+            const std::string subject = subject_of(calls[k].verb);
+            if (!pages[k].ok()) throw ApiFailure(subject, *pages[k].error);
+            check_shape(subject, [&] { check_stream_list(pages[k].body); });
             added += append_stream_page(replies[owners[k]].body, pages[k].body);
         }
         if (added == 0) return;
@@ -140,7 +154,8 @@ std::optional<Json> JetStreamClient::stream_info(const std::string& name) {
     return ask(questions).take(info);
 }
 
-std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char* key) {
+std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char* key,
+                                           const std::function<void(const Json&)>& check_page) {
     // The first page tells the total; the remaining pages are then asked for
     // together, so thousands of streams cost two round trips, not dozens.
     std::vector<Json> items;
@@ -159,6 +174,7 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
     };
     auto check = [&](const ApiReply& reply) {
         if (!reply.ok()) throw ApiFailure(subject_of(verb), *reply.error);
+        check_shape(subject_of(verb), [&] { check_page(reply.body); });
     };
 
     ApiReply first = send({verb, Json{{"offset", 0}}});
@@ -193,7 +209,7 @@ std::vector<Json> JetStreamClient::list_all(const std::string& verb, const char*
 }
 
 std::vector<Json> JetStreamClient::list_consumers(const std::string& stream) {
-    return list_all("CONSUMER.LIST." + stream, "consumers");
+    return list_all("CONSUMER.LIST." + stream, "consumers", [&](const Json& page) { check_consumer_list(page, stream); });
 }
 
 ApiCall JetStreamClient::create_stream_call(const Json& config) {

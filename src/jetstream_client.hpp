@@ -5,6 +5,7 @@
 // the server said.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -109,8 +110,9 @@ private:
     // ConnectionError when one has none.
     std::vector<ApiReply> call_many(const std::vector<ApiCall>& calls);
 
-    // Pages through a LIST verb whose items are under "key".
-    std::vector<Json> list_all(const std::string& verb, const char* key);
+    // Pages through a LIST verb whose items are under "key", each page
+    // checked by CHECK_PAGE (a shape check of reply_shapes.hpp).
+    std::vector<Json> list_all(const std::string& verb, const char* key, const std::function<void(const Json&)>& check_page);
 
     // The full subject of a verb under this client's API prefix.
     std::string subject_of(const std::string& verb) const;

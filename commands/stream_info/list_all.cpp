@@ -27,13 +27,6 @@ namespace {
 constexpr std::int64_t kPagesAhead = 4;
 constexpr std::size_t kBatchesInFlight = 3;
 
-// The name in a stream's config text ("" without one). nats-server writes the
-// config first and its name first in it, each once: read up to it only.
-std::string name_in(std::optional<std::string_view> config) {
-    const auto name = config ? json_text::first_member(*config, "name") : std::nullopt;
-    return name ? json_text::string_value(*name).value_or("") : "";
-}
-
 // Decorates each stream with its role and drift and hands it to the writer,
 // keeping the name order: a stream not after the last one written was
 // written already (the list shifted while paging).
@@ -48,7 +41,7 @@ public:
         std::size_t added = 0;
         for (std::size_t i = 0; i < page.size(); ++i) {
             const auto config = json_text::first_member(page.info(i), "config");
-            ListedStream stream{name_in(config), page.info(i), std::nullopt, std::nullopt};
+            ListedStream stream{page.name(i), page.info(i), std::nullopt, std::nullopt};
             if (written_ && stream.name <= last_) continue;
             stream.role = role_of(stream.name, topology_);
             if (const DesiredStream* wanted = desired_named(desired_, stream.name)) {

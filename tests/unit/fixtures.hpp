@@ -34,9 +34,14 @@ auto answer_from(const std::string& reply, Ask ask, const std::string& subject =
     return aa::read_answers(questions, {aa::parse_api_reply(fixture_text(reply))}, {subject}).take(ticket);
 }
 
-// The answer to the look-up of a durable, from the real CONSUMER.INFO reply in fixture REPLY.
+// The answer to the look-up of a durable, from the real CONSUMER.INFO reply
+// in fixture REPLY, asked of the stream and durable the reply names (as a
+// reply must: src/reply_shapes.hpp), or of "S" and "D" for an error reply.
 inline aa::ConsumerAnswer consumer_answer(const std::string& reply) {
-    return answer_from(reply, [](aa::Questions& q) { return q.consumer_info("S", "D"); });
+    const nlohmann::json info = fixture(reply);
+    const std::string stream = info.value("stream_name", "S");
+    const std::string durable = info.value("name", "D");
+    return answer_from(reply, [&](aa::Questions& q) { return q.consumer_info(stream, durable); });
 }
 
 // An environment holding exactly VALUES (no process environment, no env file).

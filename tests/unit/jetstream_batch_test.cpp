@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "src/jetstream_batch.hpp"
 #include "tests/unit/fixtures.hpp"
 
@@ -48,7 +50,7 @@ TEST_CASE("each question is one API verb and body; the client adds the prefix") 
 
 TEST_CASE("answers come back in the order asked, each typed by its question") {
     Questions q;
-    const auto info = q.stream_info("AA_DLQ");
+    const auto info = q.stream_info("AA_CORE_HOT");
     const auto missing = q.stream_info("NOPE");
     const auto durable = q.consumer_info("AA_CORE_HOT", "normalize-hrv-durable");
     aa::Answers answers = aa::read_answers(q,
@@ -56,9 +58,9 @@ TEST_CASE("answers come back in the order asked, each typed by its question") {
                                             aa::parse_api_reply(fixture_text("stream_info_not_found.json")),
                                             aa::parse_api_reply(fixture_text("consumer_info_pull.json"))},
                                            {"s1", "s2", "s3"});
-    const std::optional<Json> dlq = answers.take(info);
-    REQUIRE(dlq.has_value());
-    CHECK(*dlq == fixture("stream_info_single.json"));
+    const std::optional<Json> core = answers.take(info);
+    REQUIRE(core.has_value());
+    CHECK(*core == fixture("stream_info_single.json"));
     CHECK_FALSE(answers.take(missing).has_value());
     CHECK(answers.take(durable).info->at("num_pending") == 1);
     CHECK_THROWS_AS(aa::read_answers(q, {}, {}), std::logic_error);
@@ -106,7 +108,7 @@ TEST_CASE("stored messages on a subject filter, from real STREAM.INFO replies wi
     CHECK_FALSE(answer_from("stream_info_not_found.json", stored).has_value());
     Questions q;
     const auto ticket = stored(q);
-    CHECK(read_text(q, R"({"state":{"subjects":{"a":"x","b":2}}})", "s").take(ticket) == 2u);
+    CHECK(read_text(q, R"({"config":{"name":"ATHLETE_ALLY_EVENTS"},"state":{"subjects":{"a":"x","b":2}}})", "s").take(ticket) == 2u);
 }
 
 TEST_CASE("a consumer page knows whether the server holds more") {
@@ -123,7 +125,7 @@ TEST_CASE("a consumer page knows whether the server holds more") {
 TEST_CASE("streams overlapping a subject: the infos, none, or 'could not look' when the server lists some missing") {
     CHECK(answer_from("stream_list_page.json", overlapping).size() == 3);
     CHECK(answer_from("stream_list_empty.json", overlapping).empty());
-    CHECK(read_text([] { Questions q; overlapping(q); return q; }(), R"({"total":0,"streams":null})", "s")
+    CHECK(read_text([] { Questions q; overlapping(q); return q; }(), R"({"total":0,"offset":0,"streams":null})", "s")
               .take(aa::Ticket<std::vector<Json>>{0})
               .empty());
     // The shape nats-server gives a list whose stream leaders did not all answer
@@ -194,4 +196,45 @@ TEST_CASE("a page of the account's streams is asked as text and read as the serv
     CHECK(aa::read_answers(failing, {aa::parse_api_reply_text(fixture_text("stream_list_empty.json"))}, {"s"})
               .take(aa::Ticket<aa::StreamPage>{0})
               .size() == 0);
+}
+
+TEST_CASE("a reply that is not what was asked for is a bad reply naming the subject, never an answer of defaults") {
+    struct Case {
+        std::function<void(Questions&)> ask;
+        std::string reply;
+        std::string why;
+    };
+    const std::string core = fixture_text("stream_info_single.json");  // AA_CORE_HOT
+    const std::vector<Case> cases{
+        {[](Questions& q) { q.stream_info("AA_CORE_HOT"); }, R"({"type":"io.nats.jetstream.api.v1.stream_info_response"})",
+         "not a stream info: no \"config\" object"},
+        {[](Questions& q) { q.stream_info("AA_DLQ"); }, core, "not a stream info: it names \"AA_CORE_HOT\""},
+        {[](Questions& q) { q.stream_info("AA_CORE_HOT"); }, R"({"config":{"name":"AA_CORE_HOT","subjects":[1]},"state":{}})",
+         "a subject that is not a string"},
+        {[](Questions& q) { q.stream_info("AA_CORE_HOT"); }, R"({"config":{"name":"AA_CORE_HOT"},"state":7})",
+         "no \"state\" object"},
+        {[](Questions& q) { q.stored_messages("AA_CORE_HOT", "a.>"); }, R"({"state":{"subjects":{"a.b":4}}})",
+         "not a stream info"},
+        {[](Questions& q) { q.consumer_info("AA_CORE_HOT", "d"); }, R"({"config":{},"num_pending":5})",
+         "not a consumer info: no \"stream_name\" string"},
+        {[](Questions& q) { q.consumer_info("AA_CORE_HOT", "d"); }, R"({"stream_name":"AA_CORE_HOT","name":"e","config":{}})",
+         "not a consumer info: it names \"e\""},
+        {[](Questions& q) { q.first_consumer_page("AA_CORE_HOT"); }, R"({"consumers":[]})", "no \"total\" count"},
+        {[](Questions& q) { q.first_consumer_page("AA_CORE_HOT"); }, R"({"total":1,"offset":0,"consumers":[{"name":"x"}]})",
+         "not a consumer info"},
+        {[](Questions& q) { q.streams_overlapping("a.>"); }, R"({"total":-1,"offset":0,"streams":[]})", "no \"total\" count"},
+        {[](Questions& q) { q.streams_overlapping("a.>"); }, R"({"total":1,"offset":0,"streams":{"a":1}})", "not a list"},
+        {[](Questions& q) { q.stream_page(0); }, R"({"total":"many","offset":0,"streams":[]})", "no \"total\" count"},
+        {[](Questions& q) { q.stream_page(0); }, R"({"total":1,"offset":0,"streams":[{"config":{}}]})",
+         "an item without config.name or state"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.reply);
+        Questions q;
+        c.ask(q);
+        const aa::ApiReply reply = aa::read_as_text(q.list()[0].kind) ? aa::parse_api_reply_text(c.reply) : aa::parse_api_reply(c.reply);
+        CHECK_THROWS_WITH_AS(aa::read_answers(q, {reply}, {"$JS.API.ASKED"}),
+                             doctest::Contains("bad reply on $JS.API.ASKED: "), aa::ConnectionError);
+        CHECK_THROWS_WITH_AS(aa::read_answers(q, {reply}, {"$JS.API.ASKED"}), doctest::Contains(c.why.c_str()), aa::ConnectionError);
+    }
 }
