@@ -66,4 +66,80 @@ bool any_overlaps(const std::vector<std::string>& patterns, std::string_view fil
     return false;
 }
 
+SubjectIndex::SubjectIndex(const std::vector<std::string>& patterns) {
+    for (const auto& pattern : patterns) {
+        std::size_t node = 0;
+        for (const std::string_view token : tokens(pattern)) {
+            const auto found = nodes_[node].children.find(token);
+            if (found != nodes_[node].children.end()) {
+                node = found->second;
+                continue;
+            }
+            nodes_[node].children.emplace(std::string(token), nodes_.size());
+            node = nodes_.size();
+            nodes_.emplace_back();
+        }
+        nodes_[node].ends = true;
+    }
+}
+
+namespace {
+
+// A step of a walk: a node of the index, and the filter's token to match there.
+struct Step {
+    std::size_t node;
+    std::size_t token;
+};
+
+}  // namespace
+
+bool SubjectIndex::any_overlaps(std::string_view filter) const {
+    const auto f = tokens(filter);
+    std::vector<Step> todo{{0, 0}};
+    while (!todo.empty()) {
+        const Step step = todo.back();
+        todo.pop_back();
+        const auto& children = nodes_[step.node].children;
+        if (step.token == f.size()) {
+            if (nodes_[step.node].ends) return true;
+            continue;
+        }
+        const std::string_view token = f[step.token];
+        // '>' on either side matches whatever one or more tokens the other has left.
+        if (token == ">") {
+            if (!children.empty()) return true;
+            continue;
+        }
+        if (children.count(">")) return true;
+        if (token == "*") {  // meets every token: each branch may overlap
+            for (const auto& [_, child] : children) todo.push_back({child, step.token + 1});
+            continue;
+        }
+        if (const auto star = children.find("*"); star != children.end()) todo.push_back({star->second, step.token + 1});
+        if (const auto same = children.find(token); same != children.end()) todo.push_back({same->second, step.token + 1});
+    }
+    return false;
+}
+
+bool SubjectIndex::any_covers(std::string_view filter) const {
+    const auto f = tokens(filter);
+    std::vector<Step> todo{{0, 0}};
+    while (!todo.empty()) {
+        const Step step = todo.back();
+        todo.pop_back();
+        const auto& children = nodes_[step.node].children;
+        if (step.token == f.size()) {
+            if (nodes_[step.node].ends) return true;
+            continue;
+        }
+        const std::string_view token = f[step.token];
+        if (children.count(">")) return true;  // '>' covers one or more tokens of any kind
+        if (token == ">") continue;            // nothing else covers '>'
+        if (const auto star = children.find("*"); star != children.end()) todo.push_back({star->second, step.token + 1});
+        if (token == "*") continue;  // a literal covers only itself
+        if (const auto same = children.find(token); same != children.end()) todo.push_back({same->second, step.token + 1});
+    }
+    return false;
+}
+
 }  // namespace aa

@@ -2,6 +2,9 @@
 // NATS subject wildcards ('*' one token, '>' one or more trailing tokens), as
 // JetStream uses them to decide which stream captures what.
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,5 +26,27 @@ std::vector<std::string> uncovered(const std::vector<std::string>& patterns, con
 
 // True when some pattern in PATTERNS overlaps FILTER.
 bool any_overlaps(const std::vector<std::string>& patterns, std::string_view filter);
+
+// PATTERNS indexed token by token, so that "does any of them overlap (cover)
+// this filter" costs about the filter's tokens instead of the number of
+// patterns: a stream may list 200,000 subjects (or a reply claim it does),
+// and asking that of each of its subjects, pattern by pattern, was quadratic.
+// Answers exactly as any_overlaps and any_covers do. The walks keep their own
+// stack, so a subject of thousands of tokens costs memory, not the call stack.
+class SubjectIndex {
+public:
+    SubjectIndex() = default;
+    explicit SubjectIndex(const std::vector<std::string>& patterns);
+
+    bool any_overlaps(std::string_view filter) const;
+    bool any_covers(std::string_view filter) const;
+
+private:
+    struct Node {
+        std::map<std::string, std::size_t, std::less<>> children;  // token ('*' and '>' too) -> node
+        bool ends = false;                                         // a pattern ends here
+    };
+    std::vector<Node> nodes_{Node{}};  // nodes_[0] is the root
+};
 
 }  // namespace aa

@@ -65,9 +65,9 @@ FactNeeds fact_needs(const TargetTopology& target, const std::map<std::string, J
     for (const StreamTarget& t : target.present) {
         const auto found = streams.find(t.stream.name);
         if (found == streams.end() || uint_or(object_at(found->second, "state"), "messages") == 0) continue;
-        for (const auto& subject : minus(strings_at(object_at(found->second, "config"), "subjects"), t.stream.subjects)) {
-            needs.subject_counts.emplace_back(t.stream.name, subject);
-        }
+        const auto removed = minus(strings_at(object_at(found->second, "config"), "subjects"), t.stream.subjects);
+        if (removed.size() > kMaxCountedSubjects) continue;
+        for (const auto& subject : removed) needs.subject_counts.emplace_back(t.stream.name, subject);
     }
     for (const AbsentStream& a : target.absent) {
         if (streams.count(a.name)) needs.consumer_lists.push_back(a.name);

@@ -57,6 +57,13 @@ std::vector<std::string> managed_subjects(const TargetTopology& target, const st
 // a steady state's check asks nothing.
 std::vector<std::string> subjects_to_ask(const TargetTopology& target, const std::map<std::string, Json>& streams);
 
+// The most subjects an update may remove from one stream for each to have
+// its stored messages counted (a question each, answered with the stream's
+// whole config, for the warning that they stay behind). A stream listing
+// thousands of subjects, or a reply claiming it does, would cost as many
+// questions: past this, none is asked and one warning covers them all.
+inline constexpr std::size_t kMaxCountedSubjects = 16;
+
 // Which extra facts planning needs, known from the target and the streams alone.
 struct FactNeeds {
     std::vector<std::pair<std::string, std::string>> subject_counts;  // (stream, removed subject)

@@ -51,36 +51,54 @@ void add_claim(Plan& plan, StreamAction& claimer, const std::string& subject, co
     move->subjects.push_back(subject);
 }
 
+// Each stream's subjects indexed (SubjectIndex), so that asking which
+// streams overlap each of thousands of subjects stays linear.
+using SubjectIndexes = std::map<std::string, SubjectIndex>;
+
+SubjectIndexes indexes_of(const SubjectMap& subjects) {
+    SubjectIndexes indexes;
+    for (const auto& [stream, list] : subjects) indexes.emplace(stream, SubjectIndex(list));
+    return indexes;
+}
+
+// The subjects of LIVE and FINAL, and their indexes.
+struct Ownership {
+    const SubjectMap& live;
+    const SubjectMap& final;
+    SubjectIndexes live_index;
+    SubjectIndexes final_index;
+};
+
 // The new subjects of create or update A: claims where another stream
 // captures them now and will not once the plan is applied (updated without
 // them, or deleted); and why A may not be made where another stream keeps them.
-std::vector<std::string> check_new_subjects(Plan& plan, StreamAction& a, const SubjectMap& live,
-                                            const SubjectMap& final) {
-    const auto current = live.count(a.stream) ? live.at(a.stream) : std::vector<std::string>{};
+std::vector<std::string> check_new_subjects(Plan& plan, StreamAction& a, const Ownership& o) {
+    const auto current = o.live.count(a.stream) ? o.live.at(a.stream) : std::vector<std::string>{};
     std::map<std::string, std::vector<std::string>> overlaps;  // other stream -> our subjects it keeps
     for (const auto& subject : minus(strings_at(a.config, "subjects"), current)) {
-        for (const auto& [other, other_subjects] : final) {
-            if (other != a.stream && any_overlaps(other_subjects, subject)) overlaps[other].push_back(subject);
+        for (const auto& [other, index] : o.final_index) {
+            if (other != a.stream && index.any_overlaps(subject)) overlaps[other].push_back(subject);
         }
-        for (const auto& [other, other_subjects] : live) {
-            if (other == a.stream || !any_overlaps(other_subjects, subject)) continue;
-            if (final.count(other) && any_overlaps(final.at(other), subject)) continue;
+        for (const auto& [other, index] : o.live_index) {
+            if (other == a.stream || !index.any_overlaps(subject)) continue;
+            if (o.final_index.count(other) && o.final_index.at(other).any_overlaps(subject)) continue;
             add_claim(plan, a, subject, other);
         }
     }
     std::vector<std::string> reasons;
     for (const auto& [other, subjects] : overlaps) {
-        reasons.push_back(overlap_reason(plan, subjects, other, live.count(other) ? live.at(other) : final.at(other)));
+        reasons.push_back(
+            overlap_reason(plan, subjects, other, o.live.count(other) ? o.live.at(other) : o.final.at(other)));
     }
     return reasons;
 }
 
 // The subjects update or delete A gives up that another stream will capture.
-void mark_releases(StreamAction& a, const SubjectMap& live, const SubjectMap& final) {
+void mark_releases(StreamAction& a, const Ownership& o) {
     const auto kept = a.intended == Action::update ? strings_at(a.config, "subjects") : std::vector<std::string>{};
-    for (const auto& subject : minus(live.at(a.stream), kept)) {
-        for (const auto& [other, other_subjects] : final) {
-            if (other != a.stream && any_overlaps(other_subjects, subject)) {
+    for (const auto& subject : minus(o.live.at(a.stream), kept)) {
+        for (const auto& [other, index] : o.final_index) {
+            if (other != a.stream && index.any_overlaps(subject)) {
                 a.releases.push_back(subject);
                 break;
             }
@@ -92,14 +110,15 @@ void mark_releases(StreamAction& a, const SubjectMap& live, const SubjectMap& fi
 
 std::map<std::string, std::vector<std::string>> check_subject_ownership(Plan& plan, const SubjectMap& live,
                                                                         const SubjectMap& final) {
+    const Ownership ownership{live, final, indexes_of(live), indexes_of(final)};
     std::map<std::string, std::vector<std::string>> refusals;
     for (auto& a : plan.actions) {
         if (a.intended != Action::create && a.intended != Action::update) continue;
-        std::vector<std::string> reasons = check_new_subjects(plan, a, live, final);
+        std::vector<std::string> reasons = check_new_subjects(plan, a, ownership);
         if (!reasons.empty()) refusals[a.stream] = std::move(reasons);
     }
     for (auto& a : plan.actions) {
-        if (a.intended == Action::update || a.intended == Action::remove) mark_releases(a, live, final);
+        if (a.intended == Action::update || a.intended == Action::remove) mark_releases(a, ownership);
     }
     return refusals;
 }

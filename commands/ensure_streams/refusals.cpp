@@ -67,13 +67,21 @@ std::vector<std::string> stranded_message_warnings(const StreamAction& action, c
     std::vector<std::string> warnings;
     if (action.action != Action::update) return warnings;
     const Json& live = config_of(facts, action.stream);
-    for (const auto& subject : minus(strings_at(live, "subjects"), desired.subjects)) {
+    const std::vector<std::string> removed = minus(strings_at(live, "subjects"), desired.subjects);
+    for (const auto& subject : removed) {
         const auto found = facts.subject_messages.find({action.stream, subject});
         if (found == facts.subject_messages.end() || found->second == 0) continue;
         warnings.push_back(fmt::format(
             "{} stored messages on {} stay in {}, where its consumers can still read them until they age out "
             "(max_age {}); they are not copied to the subject's new stream",
             found->second, subject, action.stream, format_limit_duration(int_or(live, "max_age"))));
+    }
+    const std::uint64_t stored = messages_of(facts, action.stream);
+    if (removed.size() > kMaxCountedSubjects && stored > 0) {
+        warnings.push_back(fmt::format(
+            "{} subjects leave {}: what it stores on them (of its {} messages) stays in it, where its consumers can "
+            "still read it until it ages out (max_age {}); it is not copied to the subjects' new streams",
+            removed.size(), action.stream, stored, format_limit_duration(int_or(live, "max_age"))));
     }
     return warnings;
 }
