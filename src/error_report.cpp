@@ -32,7 +32,7 @@ ErrorReport unscrubbed_report(const std::exception_ptr& error) {
 std::string ErrorReport::line() const {
     // A bug's message names itself ("internal error: ..."): it is no error of the operator's.
     const char* label = code == ExitCode::internal ? "aa-nats: " : "aa-nats: error: ";
-    return label + printable(message);
+    return label + printable_excerpt(message);
 }
 
 Json ErrorReport::error() const { return Json{{"message", message}, {"exit_code", static_cast<int>(code)}}; }

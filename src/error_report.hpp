@@ -20,7 +20,9 @@ struct ErrorReport {
 
     // The line for stderr: "aa-nats: error: <message>", or for a bug
     // "aa-nats: internal error: ..."; escaped, so a server's text or a name
-    // as typed cannot move the cursor or colour the terminal.
+    // as typed cannot move the cursor or colour the terminal, and cut at
+    // kMaxShownTextColumns (src/text.hpp), so a server's text of megabytes
+    // stays one line of a screenful.
     std::string line() const;
 
     // {"message": ..., "exit_code": ...}: the error document's "error".

@@ -174,6 +174,15 @@ std::string truncate_to_width(std::string_view text, std::size_t width) {
     return std::string(text.substr(0, pos)) + std::string(kEllipsis);
 }
 
+std::string printable_excerpt(std::string_view text) {
+    std::string shown = printable(text);
+    const std::size_t columns = display_width(shown);
+    if (columns <= kMaxShownTextColumns) return shown;
+    const std::string kept = truncate_to_width(shown, kMaxShownTextColumns);  // ends with "..."
+    return fmt::format("{} [{} more columns cut; --json shows the whole text]", kept,
+                       columns - (display_width(kept) - 3));
+}
+
 std::string pad_to_width(std::string_view text, std::size_t width) {
     const std::size_t columns = display_width(text);
     std::string out(text);

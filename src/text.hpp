@@ -48,6 +48,16 @@ std::size_t display_width(std::string_view text);
 // cut. Never splits a character, nor one of printable()'s escapes.
 std::string truncate_to_width(std::string_view text, std::size_t width);
 
+// How many columns of text that others wrote (an error's description, a
+// name) one human error line shows: a server may send an error of megabytes,
+// and the line must stay one screenful. docs/exit-codes.md says so; JSON
+// output keeps the whole text.
+inline constexpr std::size_t kMaxShownTextColumns = 480;
+
+// printable(TEXT), cut to kMaxShownTextColumns when longer, saying how many
+// columns were cut and that --json shows the whole text.
+std::string printable_excerpt(std::string_view text);
+
 // TEXT followed by spaces up to WIDTH columns (as is when it is wider), for
 // table columns that stay aligned with multibyte names.
 std::string pad_to_width(std::string_view text, std::size_t width);

@@ -60,7 +60,7 @@ void render_applied(const Result& result, const Style& style, std::ostream& out)
         const ActionOutcome& done = action_outcome(result, i);
         if (!done.note.empty()) out << printable(fmt::format("{}: {}", a.stream, done.note)) << '\n';
         if (!done.error.empty()) {
-            out << style.bad(printable(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), done.error)))
+            out << style.bad(printable_excerpt(fmt::format("{}: {} failed: {}", a.stream, to_string(a.action), done.error)))
                 << '\n';
         }
     }
