@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "src/nkey_text.hpp"
+
 namespace aa {
 
 struct ConnectionSettings {
@@ -15,6 +17,8 @@ struct ConnectionSettings {
     std::string token;
     std::string creds_file;
     std::string nkey_file;
+    std::string nkey_public_key;  // "U…", derived from the seed file's seed
+    Ed25519Key nkey_seed{};       // read from nkey_file; signs the server's nonce
     std::string tls_cert;
     std::string tls_key;
     std::string tls_ca;
@@ -22,7 +26,7 @@ struct ConnectionSettings {
     std::string api_prefix = "$JS.API";  // "$JS.<domain>.API" with --js-domain
     std::string context_name;            // the natscli context in use, if any
 
-    // Every value that must never be printed (passwords, tokens, URL user info).
+    // Every value that must never be printed (passwords, tokens, URL user info, the NKey seed).
     std::vector<std::string> secrets() const;
 };
 

@@ -12,6 +12,7 @@
 #include "src/duration.hpp"
 #include "src/errors.hpp"
 #include "src/global_option_rows.hpp"
+#include "src/nkey_user.hpp"
 #include "src/server_url.hpp"
 #include "src/text.hpp"
 
@@ -157,6 +158,18 @@ Environment with_env_file(const GlobalFlags& flags, const Environment& process_e
     }
 }
 
+// The user a seed file logs in as. A file that holds none is the operator's
+// mistake (exit 2), said without quoting the file: it holds a secret.
+UserNkey read_user_nkey(const Sourced& file) {
+    const std::string what = fmt::format("{}: NKey seed file", file.source);
+    const std::string text = read_text_file(file.value, what);
+    try {
+        return user_nkey_from_seed_file(text);
+    } catch (const ParseError& e) {
+        throw UsageError(fmt::format("{} {}: {}", what, file.value, e.what()));
+    }
+}
+
 }  // namespace
 
 std::string read_text_file(const std::string& path, const std::string& what) {
@@ -191,7 +204,12 @@ Settings resolve_settings(const GlobalFlags& flags, const Environment& process_e
     conn.password = value_or_empty(pick(flags.password, kPasswordOption, env, ctx.password, ctx_name));
     conn.token = value_or_empty(pick(flags.token, kTokenOption, env, ctx.token, ctx_name));
     conn.creds_file = value_or_empty(pick(flags.creds, kCredsOption, env, ctx.creds, ctx_name));
-    conn.nkey_file = value_or_empty(pick(flags.nkey, kNkeyOption, env, ctx.nkey, ctx_name));
+    if (const auto nkey = pick(flags.nkey, kNkeyOption, env, ctx.nkey, ctx_name)) {
+        const UserNkey user_nkey = read_user_nkey(*nkey);
+        conn.nkey_file = nkey->value;
+        conn.nkey_public_key = user_nkey.public_key;
+        conn.nkey_seed = user_nkey.seed;
+    }
     conn.tls_cert = value_or_empty(pick(flags.tls_cert, kTlsCertOption, env, ctx.cert, ctx_name));
     conn.tls_key = value_or_empty(pick(flags.tls_key, kTlsKeyOption, env, ctx.key, ctx_name));
     conn.tls_ca = value_or_empty(pick(flags.tls_ca, kTlsCaOption, env, ctx.ca, ctx_name));
