@@ -25,6 +25,10 @@ struct ConnectionSettings {
     std::chrono::milliseconds timeout{};  // resolve_settings sets it (--timeout, or its row's default)
     std::string api_prefix = "$JS.API";  // "$JS.<domain>.API" with --js-domain
     std::string context_name;            // the natscli context in use, if any
+    // How the connection proves who it is, each way with where it was set
+    // ("NKey from --nkey"), for the error that says the server refused it;
+    // empty when it logs in as no one.
+    std::string login;
 
     // Every value that must never be printed (passwords, tokens, URL user info, the NKey seed).
     std::vector<std::string> secrets() const;

@@ -134,8 +134,9 @@ std::unique_ptr<NatsConnection> NatsConnection::connect(const ConnectionSettings
     const natsStatus status = natsConnection_Connect(&impl->conn, opts.ptr);
     if (status != NATS_OK) {
         impl->conn = nullptr;
-        throw ConnectionError(
-            fmt::format("cannot connect to {}: {}", impl->redacted_servers, describe_connect_failure(status)));
+        const char* with = settings.login.empty() ? "" : " with ";
+        throw ConnectionError(fmt::format("cannot connect to {}{}{}: {}", impl->redacted_servers, with, settings.login,
+                                          describe_connect_failure(status)));
     }
     return std::unique_ptr<NatsConnection>(new NatsConnection(std::move(impl)));
 }

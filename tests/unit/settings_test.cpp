@@ -152,14 +152,25 @@ TEST_CASE("secrets are collected from every source") {
     CHECK(std::find(secrets.begin(), secrets.end(), "tok") != secrets.end());
 }
 
-TEST_CASE("an NKey seed file gives the public key; its seed is a secret") {
+TEST_CASE("the login names each way and where it was set; the URL's credentials win over the flags") {
     Scratch scratch;
     aa::GlobalFlags flags;
+    flags.server = "nats://h:4222";
+    flags.user = "alice";
     flags.nkey = scratch.write("user.nk", "SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VY\n");
-    const auto s = aa::resolve_settings(flags, env_of({}));
+    const auto s = aa::resolve_settings(flags, env_of({{"NATS_PASSWORD", "pw"}}));
+    CHECK(s.connection.login == "user/password from NATS_PASSWORD (environment) and NKey from --nkey");
     CHECK(s.connection.nkey_public_key == "UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4");
     const auto secrets = s.connection.secrets();
     CHECK(std::find(secrets.begin(), secrets.end(), "SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VY") != secrets.end());
+
+    aa::GlobalFlags url;
+    url.server = "nats://s3cret@h:4222";
+    url.token = "ignored";
+    CHECK(aa::resolve_settings(url, env_of({})).connection.login == "token from the URL");
+    url.server = "nats://h:4222,nats://u:p@h2:4222";
+    CHECK(aa::resolve_settings(url, env_of({})).connection.login == "user/password from the URL");
+    CHECK(aa::resolve_settings({}, env_of({})).connection.login.empty());
 }
 
 TEST_CASE("an NKey seed file that cannot be read or holds no user seed is a usage error naming where it was set") {
