@@ -13,6 +13,7 @@
 #include "tests/support/logins.hpp"
 
 using aa::test::check_login_refused;
+using aa::test::check_logs_in;
 using aa::test::Json;
 using aa::test::NatsServer;
 using aa::test::run_aa_nats;
@@ -34,16 +35,6 @@ constexpr const char* kPassword = "pw-right-2718";
 constexpr const char* kWrongPassword = "pw-wrong-3141";
 constexpr const char* kToken = "tok-right-1618";
 constexpr const char* kWrongToken = "tok-wrong-1414";
-
-// `stream-info` in ENV, which must log in and answer.
-void check_logs_in(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) {
-    std::vector<std::string> run_args{"stream-info", "--json"};
-    run_args.insert(run_args.end(), args.begin(), args.end());
-    const auto r = run_aa_nats(run_args, env);
-    INFO("stderr: ", r.err, "\nstdout: ", r.out);
-    CHECK(r.exit_code == 0);
-    CHECK(r.json().at("server").at("version") == "2.9.10");
-}
 
 // URL with user info ("alice:pw@") put after its scheme.
 std::string with_user_info(const std::string& url, const std::string& user_info) {

@@ -8,6 +8,15 @@
 
 namespace aa::test {
 
+void check_logs_in(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+    std::vector<std::string> run_args{"stream-info", "--json"};
+    run_args.insert(run_args.end(), args.begin(), args.end());
+    const RunResult r = run_aa_nats(run_args, env);
+    INFO("args: ", fmt::format("{}", fmt::join(run_args, " ")), "\nstderr: ", r.err, "\nstdout: ", r.out);
+    CHECK(r.exit_code == 0);
+    CHECK(r.json().at("server").at("version").is_string());
+}
+
 void check_login_refused(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
                          const std::string& method, const std::string& secret) {
     std::vector<std::string> text_args{"stream-info", "--timeout", "3s"};

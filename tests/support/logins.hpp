@@ -10,6 +10,10 @@
 
 namespace aa::test {
 
+// Runs `aa-nats stream-info --json ARGS` in ENV and checks that it logged in
+// and had the server's answer (exit 0).
+void check_logs_in(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+
 // Runs `aa-nats stream-info ARGS` in ENV, as text and as --json, against a
 // server that refuses the login, and checks what the operator is told: exit
 // 3, one line that names how it logged in (METHOD, "NKey from --nkey"), and
