@@ -13,7 +13,8 @@ fi
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DAA_NATS_FUZZ=ON -DAA_NATS_SANITIZE=ON \
   -DBUILD_TESTING=OFF -DAA_NATS_BENCH=OFF >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target fuzz_duration fuzz_env_file fuzz_context fuzz_server_text fuzz_api_reply fuzz_json_text
+cmake --build build-fuzz -j "$(nproc)" --target fuzz_duration fuzz_env_file fuzz_context fuzz_server_text fuzz_api_reply fuzz_json_text \
+  fuzz_nkey
 
 work=$(mktemp -d /tmp/aa-nats-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -32,4 +33,5 @@ run context tests/fuzz/seeds/context
 run server_text tests/fuzz/seeds/server_text
 run api_reply tests/fixtures
 run json_text tests/fixtures
+run nkey tests/fuzz/seeds/nkey
 echo "fuzz: every target ran ${seconds}s without a crash"
