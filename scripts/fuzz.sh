@@ -13,7 +13,8 @@ fi
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DAA_NATS_FUZZ=ON -DAA_NATS_SANITIZE=ON \
   -DBUILD_TESTING=OFF -DAA_NATS_BENCH=OFF >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target fuzz_duration fuzz_env_file fuzz_context fuzz_server_text fuzz_api_reply fuzz_json_text fuzz_ensure_plan
+cmake --build build-fuzz -j "$(nproc)" --target fuzz_duration fuzz_env_file fuzz_context fuzz_server_text fuzz_api_reply fuzz_json_text \
+  fuzz_ensure_plan fuzz_nkey
 
 work=$(mktemp -d /tmp/aa-nats-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -33,4 +34,5 @@ run server_text tests/fuzz/seeds/server_text
 run api_reply tests/fixtures
 run json_text tests/fixtures
 run ensure_plan tests/fixtures
+run nkey tests/fuzz/seeds/nkey
 echo "fuzz: every target ran ${seconds}s without a crash"

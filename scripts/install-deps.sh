@@ -2,11 +2,11 @@
 # Installs what aa-nats needs to build and test, from Debian 12 packages only.
 set -euo pipefail
 
-# Build and test: the compiler, the libraries, a real nats-server, openssl for
-# the TLS tests. Packaging: dpkg-dev and file (cpack's dpkg-shlibdeps reads
-# Depends from the binary). The generated files' tests: man-db renders the man
-# page, zsh and fish read their completion files.
-packages=(build-essential cmake pkg-config libnats-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server openssl
+# Build and test: the compiler, the libraries (libssl-dev: ed25519 for NKeys),
+# a real nats-server, openssl for the TLS tests. Packaging: dpkg-dev and file
+# (cpack's dpkg-shlibdeps reads Depends from the binary). The generated files'
+# tests: man-db renders the man page, zsh and fish read their completion files.
+packages=(build-essential cmake pkg-config libnats-dev libssl-dev libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev nats-server openssl
           dpkg-dev file man-db zsh fish)
 
 missing=()

@@ -3,11 +3,14 @@
 #include <nats/nats.h>
 
 #include <condition_variable>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/nkey_user.hpp"
 #include "src/server_url.hpp"
 
 namespace aa {
@@ -39,6 +42,21 @@ std::string last_error_text(natsStatus status) {
     return message;
 }
 
+// Signs the server's nonce with the NKey seed CLOSURE points to. An open
+// server sends no nonce: the empty one is signed, as natscli does.
+natsStatus sign_nonce(char**, unsigned char** signature, int* length, const char* nonce, void* closure) {
+    try {
+        const auto signed_nonce = ed25519_sign(*static_cast<const Ed25519Key*>(closure), nonce != nullptr ? nonce : "");
+        *signature = static_cast<unsigned char*>(std::malloc(signed_nonce.size()));  // nats.c frees it
+        if (*signature == nullptr) return NATS_NO_MEMORY;
+        std::memcpy(*signature, signed_nonce.data(), signed_nonce.size());
+        *length = static_cast<int>(signed_nonce.size());
+        return NATS_OK;
+    } catch (const std::exception&) {  // nothing may escape into C
+        return NATS_ERR;
+    }
+}
+
 // Turns nats.c's connect failure into the reason an operator can act on.
 std::string describe_connect_failure(natsStatus status) {
     const std::string detail = last_error_text(status);
@@ -53,9 +71,7 @@ std::string describe_connect_failure(natsStatus status) {
 }
 
 void check(natsStatus status, const char* what) {
-    if (status != NATS_OK) {
-        throw UsageError(fmt::format("{}: {}", what, last_error_text(status)));
-    }
+    if (status != NATS_OK) throw UsageError(fmt::format("{}: {}", what, last_error_text(status)));
 }
 
 }  // namespace
@@ -63,6 +79,7 @@ void check(natsStatus status, const char* what) {
 struct NatsConnection::Impl {
     natsConnection* conn = nullptr;
     std::string redacted_servers;
+    Ed25519Key nkey_seed{};  // sign_nonce's, for as long as the connection may sign
     ~Impl() {
         if (conn != nullptr) natsConnection_Destroy(conn);
     }
@@ -72,6 +89,8 @@ NatsConnection::NatsConnection(std::unique_ptr<Impl> impl) : impl_(std::move(imp
 NatsConnection::~NatsConnection() = default;
 
 std::unique_ptr<NatsConnection> NatsConnection::connect(const ConnectionSettings& settings) {
+    auto impl = std::make_unique<Impl>();
+    impl->redacted_servers = redact_urls(settings.servers);
     Handle<natsOptions, natsOptions_Destroy> opts;
     check(natsOptions_Create(&opts.ptr), "cannot create NATS options");
 
@@ -98,9 +117,8 @@ std::unique_ptr<NatsConnection> NatsConnection::connect(const ConnectionSettings
               fmt::format("--creds {}", settings.creds_file).c_str());
     }
     if (!settings.nkey_file.empty()) {
-        // The public key is derived from the seed by nats.c when given as null.
-        check(natsOptions_SetNKeyFromSeed(opts.ptr, nullptr, settings.nkey_file.c_str()),
-              fmt::format("--nkey {}", settings.nkey_file).c_str());
+        impl->nkey_seed = settings.nkey_seed;
+        check(natsOptions_SetNKey(opts.ptr, settings.nkey_public_key.c_str(), sign_nonce, &impl->nkey_seed), "--nkey");
     }
     const bool tls = !settings.tls_ca.empty() || !settings.tls_cert.empty();
     if (tls) check(natsOptions_SetSecure(opts.ptr, true), "TLS");
@@ -113,13 +131,12 @@ std::unique_ptr<NatsConnection> NatsConnection::connect(const ConnectionSettings
               fmt::format("--tlscert {} / --tlskey {}", settings.tls_cert, settings.tls_key).c_str());
     }
 
-    auto impl = std::make_unique<Impl>();
-    impl->redacted_servers = redact_urls(settings.servers);
     const natsStatus status = natsConnection_Connect(&impl->conn, opts.ptr);
     if (status != NATS_OK) {
         impl->conn = nullptr;
-        throw ConnectionError(
-            fmt::format("cannot connect to {}: {}", impl->redacted_servers, describe_connect_failure(status)));
+        const char* with = settings.login.empty() ? "" : " with ";
+        throw ConnectionError(fmt::format("cannot connect to {}{}{}: {}", impl->redacted_servers, with, settings.login,
+                                          describe_connect_failure(status)));
     }
     return std::unique_ptr<NatsConnection>(new NatsConnection(std::move(impl)));
 }

@@ -96,6 +96,12 @@ std::string scrub_secrets(std::string text, const std::vector<std::string>& secr
     return text;
 }
 
+std::string_view url_login(std::string_view url) {
+    const std::string_view userinfo = split_url(url).userinfo;
+    if (userinfo.empty()) return "";
+    return userinfo.find(':') == std::string_view::npos ? "token" : "user/password";
+}
+
 std::vector<std::string> url_secrets(const std::vector<std::string>& urls) {
     std::vector<std::string> secrets;
     for (const auto& url : urls) {

@@ -33,6 +33,10 @@ std::string redact_urls(const std::vector<std::string>& urls);
 // Replaces every occurrence of each non-empty secret in text with "[REDACTED]".
 std::string scrub_secrets(std::string text, const std::vector<std::string>& secrets);
 
+// How a URL logs in, as nats.c reads its user info: "user/password"
+// ("nats://u:p@h"), "token" ("nats://t@h"), or "" when it has none.
+std::string_view url_login(std::string_view url);
+
 // The user-info part of each URL ("u:p" of "nats://u:p@h"), pieces included,
 // so errors quoting a URL can be scrubbed.
 std::vector<std::string> url_secrets(const std::vector<std::string>& urls);

@@ -12,6 +12,7 @@
 #include "src/duration.hpp"
 #include "src/errors.hpp"
 #include "src/global_option_rows.hpp"
+#include "src/nkey_user.hpp"
 #include "src/server_url.hpp"
 #include "src/text.hpp"
 
@@ -157,6 +158,58 @@ Environment with_env_file(const GlobalFlags& flags, const Environment& process_e
     }
 }
 
+// The user a seed file logs in as. A file that holds none is the operator's
+// mistake (exit 2), said without quoting the file: it holds a secret.
+UserNkey read_user_nkey(const Sourced& file) {
+    const std::string what = fmt::format("{}: NKey seed file", file.source);
+    const std::string text = read_text_file(file.value, what);
+    try {
+        return user_nkey_from_seed_file(text);
+    } catch (const ParseError& e) {
+        throw UsageError(fmt::format("{} {}: {}", what, file.value, e.what()));
+    }
+}
+
+// The ways CONN proves who it is, and what a refused login names: each way
+// with where it was set. Credentials in a URL win over --user, --password and
+// --token, in nats.c as in natscli, so the URL's are named instead of theirs.
+void resolve_login(const GlobalFlags& flags, const Environment& env, const NatsContext& ctx,
+                   const std::string& ctx_name, ConnectionSettings& conn) {
+    std::vector<std::string> ways;
+    const auto way = [&ways](const std::optional<Sourced>& setting, std::string_view name) {
+        if (setting) ways.push_back(fmt::format("{} from {}", name, setting->source));
+    };
+    std::string_view in_url;
+    for (const auto& url : conn.servers) {
+        if (in_url.empty()) in_url = url_login(url);
+    }
+    if (!in_url.empty()) ways.push_back(fmt::format("{} from the URL", in_url));
+    const auto user = pick(flags.user, kUserOption, env, ctx.user, ctx_name);
+    const auto password = pick(flags.password, kPasswordOption, env, ctx.password, ctx_name);
+    const auto token = pick(flags.token, kTokenOption, env, ctx.token, ctx_name);
+    conn.user = value_or_empty(user);
+    conn.password = value_or_empty(password);
+    conn.token = value_or_empty(token);
+    if (in_url.empty()) {
+        way(password ? password : user, "user/password");
+        way(token, "token");
+    }
+    const auto creds = pick(flags.creds, kCredsOption, env, ctx.creds, ctx_name);
+    conn.creds_file = value_or_empty(creds);
+    way(creds, "credentials file");
+    if (const auto nkey = pick(flags.nkey, kNkeyOption, env, ctx.nkey, ctx_name)) {
+        const UserNkey user_nkey = read_user_nkey(*nkey);
+        conn.nkey_file = nkey->value;
+        conn.nkey_public_key = user_nkey.public_key;
+        conn.nkey_seed = user_nkey.seed;
+        way(nkey, "NKey");
+    }
+    const auto cert = pick(flags.tls_cert, kTlsCertOption, env, ctx.cert, ctx_name);
+    conn.tls_cert = value_or_empty(cert);
+    way(cert, "TLS client certificate");
+    conn.login = join(ways, " and ");
+}
+
 }  // namespace
 
 std::string read_text_file(const std::string& path, const std::string& what) {
@@ -187,12 +240,7 @@ Settings resolve_settings(const GlobalFlags& flags, const Environment& process_e
     } catch (const ParseError& e) {
         throw UsageError(fmt::format("{}: {}", server.source, e.what()));
     }
-    conn.user = value_or_empty(pick(flags.user, kUserOption, env, ctx.user, ctx_name));
-    conn.password = value_or_empty(pick(flags.password, kPasswordOption, env, ctx.password, ctx_name));
-    conn.token = value_or_empty(pick(flags.token, kTokenOption, env, ctx.token, ctx_name));
-    conn.creds_file = value_or_empty(pick(flags.creds, kCredsOption, env, ctx.creds, ctx_name));
-    conn.nkey_file = value_or_empty(pick(flags.nkey, kNkeyOption, env, ctx.nkey, ctx_name));
-    conn.tls_cert = value_or_empty(pick(flags.tls_cert, kTlsCertOption, env, ctx.cert, ctx_name));
+    resolve_login(flags, env, ctx, ctx_name, conn);
     conn.tls_key = value_or_empty(pick(flags.tls_key, kTlsKeyOption, env, ctx.key, ctx_name));
     conn.tls_ca = value_or_empty(pick(flags.tls_ca, kTlsCaOption, env, ctx.ca, ctx_name));
     if (conn.tls_cert.empty() != conn.tls_key.empty()) {

@@ -41,8 +41,9 @@ struct Settings {
 };
 
 // Resolves every shared setting. Reads the env file and the context file when
-// they are asked for (or selected in context.txt). Throws UsageError with one
-// line naming the setting and its value on anything invalid.
+// they are asked for (or selected in context.txt), and the NKey seed file when
+// one is set. Throws UsageError with one line naming the setting and its value
+// (never a secret's) on anything invalid.
 Settings resolve_settings(const GlobalFlags& flags, const Environment& process_env);
 
 // Reads a whole file; throws UsageError "<what> <path>: <reason>" when it cannot.

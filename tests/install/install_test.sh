@@ -33,7 +33,7 @@ expect "package file name" "aa-nats_${version}_$(dpkg --print-architecture).deb"
 expect "Package" "aa-nats" "$(dpkg-deb -f "$deb" Package)"
 expect "Version" "$version" "$(dpkg-deb -f "$deb" Version)"
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libnats3.4 libfmt9 libstdc++6 libgcc-s1 libc6; do
+for library in libnats3.4 libssl3 libfmt9 libstdc++6 libgcc-s1 libc6; do
   expect_true "Depends names $library ($depends)" grep -q "\\b$library\\b" <<<"$depends"
 done
 expect_true "Maintainer" test -n "$(dpkg-deb -f "$deb" Maintainer)"

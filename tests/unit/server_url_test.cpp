@@ -33,6 +33,13 @@ TEST_CASE("secrets are scrubbed from messages, URL passwords included") {
     CHECK(aa::scrub_secrets("token abc", {"abc", ""}) == "token [REDACTED]");
 }
 
+TEST_CASE("url_login tells a URL's user and password from its token, as nats.c reads them") {
+    CHECK(aa::url_login("nats://admin:p@ss@h:4222") == "user/password");
+    CHECK(aa::url_login("tls://s3cret@h") == "token");
+    CHECK(aa::url_login("nats://h:4222/x@y").empty());  // an '@' in the path is no user info
+    CHECK(aa::url_login("h:4222").empty());
+}
+
 TEST_CASE("host_port_of finds where a URL points, credentials and path aside") {
     const auto check = [](std::string_view url, const char* host, const char* port) {
         INFO(url);

@@ -152,6 +152,37 @@ TEST_CASE("secrets are collected from every source") {
     CHECK(std::find(secrets.begin(), secrets.end(), "tok") != secrets.end());
 }
 
+TEST_CASE("the login names each way and where it was set; the URL's credentials win over the flags") {
+    Scratch scratch;
+    aa::GlobalFlags flags;
+    flags.server = "nats://h:4222";
+    flags.user = "alice";
+    flags.nkey = scratch.write("user.nk", "SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VY\n");
+    const auto s = aa::resolve_settings(flags, env_of({{"NATS_PASSWORD", "pw"}}));
+    CHECK(s.connection.login == "user/password from NATS_PASSWORD (environment) and NKey from --nkey");
+    CHECK(s.connection.nkey_public_key == "UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4");
+    const auto secrets = s.connection.secrets();
+    CHECK(std::find(secrets.begin(), secrets.end(), "SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VY") != secrets.end());
+
+    aa::GlobalFlags url;
+    url.server = "nats://s3cret@h:4222";
+    url.token = "ignored";
+    CHECK(aa::resolve_settings(url, env_of({})).connection.login == "token from the URL");
+    url.server = "nats://h:4222,nats://u:p@h2:4222";
+    CHECK(aa::resolve_settings(url, env_of({})).connection.login == "user/password from the URL");
+    CHECK(aa::resolve_settings({}, env_of({})).connection.login.empty());
+}
+
+TEST_CASE("an NKey seed file that cannot be read or holds no user seed is a usage error naming where it was set") {
+    Scratch scratch;
+    aa::GlobalFlags flags;
+    flags.nkey = (scratch.dir / "missing.nk").string();
+    CHECK(usage_error(flags, env_of({})) == "--nkey: NKey seed file " + *flags.nkey + ": No such file or directory");
+    const std::string damaged = scratch.write("damaged.nk", "SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VA\n");
+    CHECK(usage_error({}, env_of({{"NATS_NKEY", damaged}})) ==
+          "NATS_NKEY (environment): NKey seed file " + damaged + ": the NKey seed's checksum does not match: it was changed or cut");
+}
+
 TEST_CASE("natscli context files parse; wrong types are errors") {
     const auto ctx = aa::parse_context(R"({"description":"x","url":"nats://a","token":"t","nsc":"","jetstream_domain":"d"})");
     CHECK(ctx.url == "nats://a");

@@ -1,0 +1,108 @@
+// Creds in operator mode against a real nats-server: the operator, its system
+// account, the accounts and their users are made for each run from fresh
+// NKeys (tests/support/operator_mode.hpp), the server trusts them through
+// `resolver: MEMORY`. A user logs in with its .creds file by flag,
+// environment or natscli context; a file that does not prove who it claims
+// is refused with exit 3, one line naming the method, and its seed nowhere.
+
+#include <doctest/doctest.h>
+
+#include "tests/support/harness.hpp"
+#include "tests/support/logins.hpp"
+#include "tests/support/operator_mode.hpp"
+#include "tests/support/schema_check.hpp"
+
+using aa::test::check_login_refused;
+using aa::test::check_logs_in;
+using aa::test::fresh_nkey;
+using aa::test::Json;
+using aa::test::NatsServer;
+using aa::test::Operator;
+using aa::test::run_aa_nats;
+using aa::test::run_and_check;
+using aa::test::selected_context;
+using aa::test::ServerOptions;
+using aa::test::TempDir;
+using aa::test::TestNkey;
+using aa::test::user_creds;
+
+namespace {
+
+const Json kUnlimitedJetStream{{"mem_storage", -1}, {"disk_storage", -1}, {"streams", -1}, {"consumer", -1}};
+
+NatsServer operator_mode_server(const TempDir& dir, const Operator& trusted) {
+    return NatsServer(ServerOptions{.jetstream = true, .user = {}, .password = {},
+                                    .extra_args = {"-c", dir.write("server.conf", trusted.server_config())}});
+}
+
+}  // namespace
+
+TEST_CASE("creds: a user of an account with JetStream logs in by flag, environment or context") {
+    Operator trusted;
+    const TestNkey account = trusted.add_account("AA", kUnlimitedJetStream);
+    TempDir dir;
+    NatsServer server = operator_mode_server(dir, trusted);
+    const std::string creds = dir.write("ops.creds", user_creds(account, "ops"));
+    check_logs_in({"-s", server.url(), "--creds", creds});
+    check_logs_in({"-s", server.url()}, {{"NATS_CREDS", creds}});
+    TempDir config;
+    check_logs_in({}, selected_context(config, "ops", Json{{"url", server.url()}, {"creds", creds}}));
+
+    // The JWT of a user of AA, with another key's seed: it cannot sign as the user.
+    const TestNkey impostor = fresh_nkey(aa::NkeyKind::user);
+    const std::string forged = dir.write("forged.creds", user_creds(account, "ops", &impostor));
+    check_login_refused({"-s", server.url(), "--creds", forged}, {}, "credentials file from --creds", impostor.seed_text());
+    TempDir wrong;
+    check_login_refused({}, selected_context(wrong, "forged", Json{{"url", server.url()}, {"creds", forged}}),
+                        "credentials file from context \"forged\"", impostor.seed_text());
+    // A user of an account that the operator never signed.
+    const TestNkey stranger = fresh_nkey(aa::NkeyKind::account);
+    const std::string unknown = dir.write("unknown.creds", user_creds(stranger, "stray"));
+    check_login_refused({"-s", server.url(), "--creds", unknown}, {}, "credentials file from --creds",
+                        stranger.seed_text());
+
+    const auto missing = run_aa_nats({"stream-info", "-s", server.url(), "--creds", dir.path().string() + "/nope.creds"});
+    INFO("stderr: ", missing.err);
+    CHECK(missing.exit_code == 3);
+    CHECK(missing.err.find("nope.creds") != std::string::npos);
+}
+
+TEST_CASE("creds: an account whose JetStream limit on streams is reached") {
+    Operator trusted;
+    const TestNkey account = trusted.add_account(
+        "SMALL", Json{{"mem_storage", -1}, {"disk_storage", -1}, {"streams", 2}, {"consumer", -1}});
+    TempDir dir;
+    NatsServer server = operator_mode_server(dir, trusted);
+    const std::string creds = dir.write("small.creds", user_creds(account, "ops"));
+
+    // The topology has three streams: the account takes two, and the server refuses the third.
+    const auto r = run_aa_nats({"ensure-streams", "-s", server.url(), "--creds", creds});
+    INFO("stderr: ", r.err, "\nstdout: ", r.out);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("AA_DLQ: create failed: maximum number of streams reached (err_code 10027)") != std::string::npos);
+    CHECK(r.out.find("Failed after 2 created, 0 updated, 0 deleted.") != std::string::npos);
+
+    // Run again: the two made are found unchanged, the third is refused again; the JSON is valid against its schema.
+    const Json again = run_and_check({"ensure-streams", "--json", "-s", server.url(), "--creds", creds}, 1,
+                                     "ensure-streams.schema.json");
+    const Json& dlq = again.at("actions").at(2);
+    CHECK(dlq.at("stream") == "AA_DLQ");
+    CHECK(dlq.at("action") == "create");
+    CHECK(dlq.at("applied") == false);
+    CHECK(dlq.at("error") == "maximum number of streams reached (err_code 10027)");
+    CHECK(again.at("actions").at(0).at("action") == "unchanged");
+    CHECK(again.at("uncaptured") == Json::array({"dlq.>"}));
+}
+
+TEST_CASE("creds: a user of an account without JetStream logs in, and is told JetStream is not enabled for it") {
+    Operator trusted;
+    const TestNkey account = trusted.add_account("CORE_ONLY");
+    TempDir dir;
+    NatsServer server = operator_mode_server(dir, trusted);
+    const std::string creds = dir.write("core.creds", user_creds(account, "ops"));
+    const auto r = run_aa_nats({"stream-info", "-s", server.url(), "--creds", creds});
+    INFO("stderr: ", r.err, "\nstdout: ", r.out);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err == "aa-nats: error: JetStream error on $JS.API.STREAM.INFO.AA_CORE_HOT: "
+                   "JetStream not enabled for account (code 503, err_code 10039)\n");
+}
