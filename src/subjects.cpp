@@ -93,53 +93,47 @@ struct Step {
 
 }  // namespace
 
-bool SubjectIndex::any_overlaps(std::string_view filter) const {
+template <typename Branch>
+bool SubjectIndex::walk(std::string_view filter, Branch&& branch) const {
     const auto f = tokens(filter);
     std::vector<Step> todo{{0, 0}};
     while (!todo.empty()) {
         const Step step = todo.back();
         todo.pop_back();
-        const auto& children = nodes_[step.node].children;
         if (step.token == f.size()) {
             if (nodes_[step.node].ends) return true;
             continue;
         }
-        const std::string_view token = f[step.token];
-        // '>' on either side matches whatever one or more tokens the other has left.
-        if (token == ">") {
-            if (!children.empty()) return true;
-            continue;
-        }
-        if (children.count(">")) return true;
-        if (token == "*") {  // meets every token: each branch may overlap
-            for (const auto& [_, child] : children) todo.push_back({child, step.token + 1});
-            continue;
-        }
-        if (const auto star = children.find("*"); star != children.end()) todo.push_back({star->second, step.token + 1});
-        if (const auto same = children.find(token); same != children.end()) todo.push_back({same->second, step.token + 1});
+        const auto next = [&](std::size_t child) { todo.push_back({child, step.token + 1}); };
+        if (branch(nodes_[step.node].children, f[step.token], next)) return true;
     }
     return false;
 }
 
-bool SubjectIndex::any_covers(std::string_view filter) const {
-    const auto f = tokens(filter);
-    std::vector<Step> todo{{0, 0}};
-    while (!todo.empty()) {
-        const Step step = todo.back();
-        todo.pop_back();
-        const auto& children = nodes_[step.node].children;
-        if (step.token == f.size()) {
-            if (nodes_[step.node].ends) return true;
-            continue;
+bool SubjectIndex::any_overlaps(std::string_view filter) const {
+    return walk(filter, [](const Children& children, std::string_view token, const auto& next) {
+        // '>' on either side matches whatever one or more tokens the other has left.
+        if (token == ">") return !children.empty();
+        if (children.count(">")) return true;
+        if (token == "*") {  // meets every token: each branch may overlap
+            for (const auto& [_, child] : children) next(child);
+            return false;
         }
-        const std::string_view token = f[step.token];
+        if (const auto star = children.find("*"); star != children.end()) next(star->second);
+        if (const auto same = children.find(token); same != children.end()) next(same->second);
+        return false;
+    });
+}
+
+bool SubjectIndex::any_covers(std::string_view filter) const {
+    return walk(filter, [](const Children& children, std::string_view token, const auto& next) {
         if (children.count(">")) return true;  // '>' covers one or more tokens of any kind
-        if (token == ">") continue;            // nothing else covers '>'
-        if (const auto star = children.find("*"); star != children.end()) todo.push_back({star->second, step.token + 1});
-        if (token == "*") continue;  // a literal covers only itself
-        if (const auto same = children.find(token); same != children.end()) todo.push_back({same->second, step.token + 1});
-    }
-    return false;
+        if (token == ">") return false;        // nothing else covers '>'
+        if (const auto star = children.find("*"); star != children.end()) next(star->second);
+        if (token == "*") return false;  // a literal covers only itself
+        if (const auto same = children.find(token); same != children.end()) next(same->second);
+        return false;
+    });
 }
 
 }  // namespace aa

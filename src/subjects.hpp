@@ -42,10 +42,18 @@ public:
     bool any_covers(std::string_view filter) const;
 
 private:
+    using Children = std::map<std::string, std::size_t, std::less<>>;  // token ('*' and '>' too) -> node
     struct Node {
-        std::map<std::string, std::size_t, std::less<>> children;  // token ('*' and '>' too) -> node
-        bool ends = false;                                         // a pattern ends here
+        Children children;
+        bool ends = false;  // a pattern ends here
     };
+
+    // Whether FILTER reaches the end of a pattern, token by token: BRANCH
+    // (children, filter token, next) calls next(child) for each child the
+    // token may go on to, and returns true to end the walk with "yes".
+    template <typename Branch>
+    bool walk(std::string_view filter, Branch&& branch) const;
+
     std::vector<Node> nodes_{Node{}};  // nodes_[0] is the root
 };
 
