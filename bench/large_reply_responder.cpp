@@ -1,11 +1,13 @@
 // A JetStream API that answers with very large stream infos, for
 // bench/large_reply.sh: a fake by necessity, since no real nats-server here
 // can hold a stream of 200,000 subjects in its config (its own overlap checks
-// take minutes). Every STREAM.INFO.<name> gets an info of <name> whose config
-// lists SUBJECTS subjects; STREAM.LIST a one-stream page of the same; any
-// consumer is not found. Runs until killed.
+// take minutes). STREAM.INFO.<STREAM> gets an info of STREAM whose config
+// lists SUBJECTS subjects, any other stream is not found (as on a server where
+// that stream exists alone: no other stream may overlap its subjects);
+// STREAM.LIST a one-stream page of STREAM; any consumer is not found. Runs
+// until killed.
 //
-// usage: bench_large_reply_responder URL SUBJECTS
+// usage: bench_large_reply_responder URL SUBJECTS [STREAM]   (default ATHLETE_ALLY_EVENTS)
 
 #include <nats/nats.h>
 
@@ -17,6 +19,7 @@
 namespace {
 
 std::string subjects_list;
+std::string big_stream = "ATHLETE_ALLY_EVENTS";
 
 std::string info_of(const std::string& name) {
     return R"({"type":"io.nats.jetstream.api.v1.stream_info_response","config":{"name":")" + name +
@@ -27,10 +30,13 @@ std::string info_of(const std::string& name) {
 
 std::string answer(const std::string& subject) {
     const std::string info_prefix = "$JS.API.STREAM.INFO.";
-    if (subject.rfind(info_prefix, 0) == 0) return info_of(subject.substr(info_prefix.size()));
+    if (subject == info_prefix + big_stream) return info_of(big_stream);
+    if (subject.rfind(info_prefix, 0) == 0) {
+        return R"({"type":"io.nats.jetstream.api.v1.stream_info_response","error":{"code":404,"err_code":10059,"description":"stream not found"}})";
+    }
     if (subject == "$JS.API.STREAM.LIST") {
         return R"({"type":"io.nats.jetstream.api.v1.stream_list_response","total":1,"offset":0,"limit":256,"streams":[)" +
-               info_of("ATHLETE_ALLY_EVENTS") + "]}";
+               info_of(big_stream) + "]}";
     }
     if (subject.rfind("$JS.API.CONSUMER.LIST.", 0) == 0) {
         return R"({"type":"io.nats.jetstream.api.v1.consumer_list_response","total":0,"offset":0,"limit":256,"consumers":[]})";
@@ -49,7 +55,8 @@ void on_request(natsConnection* nc, natsSubscription*, natsMsg* msg, void*) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) return 2;
+    if (argc != 3 && argc != 4) return 2;
+    if (argc == 4) big_stream = argv[3];
     const long count = std::strtol(argv[2], nullptr, 10);
     char subject[64];
     for (long i = 0; i < count; ++i) {
