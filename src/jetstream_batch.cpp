@@ -121,7 +121,9 @@ Answer read_answer(const Questions::Question& question, ApiReply reply, const st
 StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
     // nats-server writes these once each, "streams" last but "missing": read up to them only.
     if (const auto streams = json_text::first_member(text_, "streams")) {
-        if (!json_text::is_array(*streams) && *streams != "null") throw ParseError("not a list page: its \"streams\" are not a list");
+        if (!json_text::is_array(*streams) && *streams != "null") {
+            throw ParseError("not a list page: its \"streams\" are not a list");
+        }
         for (const std::string_view info : json_text::items(*streams)) {
             spans_.emplace_back(static_cast<std::size_t>(info.data() - text_.data()), info.size());
             names_.push_back(stream_name_in(info));
