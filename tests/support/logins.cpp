@@ -1,10 +1,10 @@
 #include "tests/support/logins.hpp"
 
-#include <algorithm>
-
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "tests/support/terminal_checks.hpp"
 
 namespace aa::test {
 
@@ -28,8 +28,7 @@ void check_login_refused(const std::vector<std::string>& args, const std::map<st
         INFO("args: ", fmt::format("{}", fmt::join(run_args, " ")), "\nstderr: ", r.err, "\nstdout: ", r.out);
         CHECK(r.exit_code == 3);
         CHECK(r.err.starts_with("aa-nats: error: cannot connect to "));
-        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-        CHECK(r.err.find(" with " + method + ": ") != std::string::npos);
+        check_one_line_error(r, " with " + method + ": ");
         CHECK(r.err.find(secret) == std::string::npos);
         CHECK(r.out.find(secret) == std::string::npos);
         if (run_args == json_args) {
