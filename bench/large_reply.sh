@@ -21,22 +21,13 @@ responder="${RESPONDER:-$build/bench/bench_large_reply_responder}"
 subjects="${SUBJECTS:-200000}"
 repeat="${REPEAT:-3}"
 
-work=$(mktemp -d /tmp/aa-nats-large-reply.XXXXXX)
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# shellcheck source=bench/throwaway_server.sh
+source bench/throwaway_server.sh
 # No JetStream: the responder answers the API, with room for 8 MB replies.
-echo "max_payload: 16777216" >"$work/server.conf"
-nats-server -c "$work/server.conf" -a 127.0.0.1 -p -1 -l "$work/server.log" &
-pids+=($!)
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's/.*Listening for client connections on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.log" 2>/dev/null || true)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-url="nats://127.0.0.1:$port"
+SERVER_CONF="max_payload: 16777216" start_server large_reply
+url=$direct
 "$responder" "$url" "$subjects" &
-pids+=($!)
+throwaway_pids+=($!)
 sleep 1
 
 printf '%-36s %8s %8s %6s\n' "form ($subjects subjects)" "best s" "worst s" "exit"

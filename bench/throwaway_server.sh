@@ -4,7 +4,9 @@
 #
 #   start_server NAME        sets work (a scratch directory; the store is in
 #                            it), port and direct (nats://127.0.0.1:PORT);
-#                            NAME names the script in a failure
+#                            NAME names the script in a failure. With
+#                            SERVER_CONF set, the server runs from that
+#                            configuration text instead, without JetStream
 #   start_proxy BUILD RTT_MS sets remote: the server through bench_delay_proxy,
 #                            RTT_MS round trip
 
@@ -21,7 +23,12 @@ throwaway_stop() {
 start_server() {
   work=$(mktemp -d /tmp/aa-nats-bench.XXXXXX)
   trap throwaway_stop EXIT
-  nats-server -js -a 127.0.0.1 -p -1 -sd "$work/store" -l "$work/server.log" &
+  local mode=(-js -sd "$work/store")
+  if [ -n "${SERVER_CONF:-}" ]; then
+    printf '%s\n' "$SERVER_CONF" >"$work/server.conf"
+    mode=(-c "$work/server.conf")
+  fi
+  nats-server "${mode[@]}" -a 127.0.0.1 -p -1 -l "$work/server.log" &
   throwaway_pids+=($!)
   port=
   for _ in $(seq 100); do
