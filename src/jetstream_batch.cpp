@@ -1,7 +1,5 @@
 #include "src/jetstream_batch.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "src/json_text.hpp"
@@ -74,31 +72,6 @@ std::vector<Json> overlapping_streams(ApiReply reply, const std::string& subject
     return streams;
 }
 
-// The count whose JSON text is TEXT; ParseError when absent or not a count.
-std::int64_t count_in(std::optional<std::string_view> text, std::string_view name) {
-    std::int64_t number = -1;
-    if (text) {
-        const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
-        if (error != std::errc() || end != text->data() + text->size()) number = -1;
-    }
-    if (number < 0) throw ParseError(fmt::format("not a list page: no \"{}\" count", name));
-    return number;
-}
-
-// The name of the stream whose info, as a STREAM.LIST page holds it, is
-// INFO; ParseError unless it is a stream info (reply_shapes.hpp), checked on
-// the text: a config object first, naming the stream, and a state object.
-std::string stream_name_in(std::string_view info) {
-    const auto config = json_text::first_member(info, "config");
-    const auto name = config ? json_text::first_member(*config, "name") : std::nullopt;
-    std::string found = name ? json_text::string_value(*name).value_or("") : "";
-    const auto state = json_text::first_member(info, "state");
-    if (!config || !json_text::is_object(*config) || found.empty() || !state || !json_text::is_object(*state)) {
-        throw ParseError("not a list page of stream infos: an item without config.name or state");
-    }
-    return found;
-}
-
 StreamPage stream_page(ApiReply reply, const std::string& subject) {
     if (!reply.ok()) throw ApiFailure(subject, *reply.error);
     return StreamPage(std::move(reply.text));
@@ -126,13 +99,12 @@ StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
         }
         for (const std::string_view info : json_text::items(*streams)) {
             spans_.emplace_back(static_cast<std::size_t>(info.data() - text_.data()), info.size());
-            names_.push_back(stream_name_in(info));
+            names_.push_back(stream_name_in_text(info));
         }
     }
-    total_ = count_in(json_text::first_member(text_, "total"), "total");
-    count_in(json_text::first_member(text_, "offset"), "offset");
-    const auto limit = json_text::first_member(text_, "limit");
-    limit_ = limit ? count_in(limit, "limit") : 0;
+    total_ = count_in_text(text_, "total");
+    count_in_text(text_, "offset");
+    limit_ = json_text::first_member(text_, "limit") ? count_in_text(text_, "limit") : 0;
     // On a cluster, the streams whose leader did not answer in time: not in "streams".
     if (const auto missing = json_text::first_member(text_, "missing")) {
         const Json names = Json::parse(*missing);

@@ -1,10 +1,12 @@
 #include "src/reply_shapes.hpp"
 
+#include <charconv>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
+#include "src/json_text.hpp"
 
 namespace aa {
 namespace {
@@ -80,6 +82,28 @@ void check_stream_list(const Json& page) {
 void check_consumer_list(const Json& page, std::string_view stream) {
     check_list_page(page, "consumers");
     for (const Json& info : array_at(page, "consumers")) check_consumer_info(info, stream, "");
+}
+
+std::int64_t count_in_text(std::string_view page, std::string_view key) {
+    const auto text = json_text::first_member(page, key);
+    std::int64_t number = -1;
+    if (text) {
+        const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
+        if (error != std::errc() || end != text->data() + text->size()) number = -1;
+    }
+    if (number < 0) throw ParseError(fmt::format("not a list page: no \"{}\" count", key));
+    return number;
+}
+
+std::string stream_name_in_text(std::string_view info) {
+    const auto config = json_text::first_member(info, "config");
+    const auto name = config ? json_text::first_member(*config, "name") : std::nullopt;
+    std::string found = name ? json_text::string_value(*name).value_or("") : "";
+    const auto state = json_text::first_member(info, "state");
+    if (!config || !json_text::is_object(*config) || found.empty() || !state || !json_text::is_object(*state)) {
+        throw ParseError("not a list page of stream infos: an item without config.name or state");
+    }
+    return found;
 }
 
 }  // namespace aa

@@ -9,6 +9,8 @@
 // items. Pure; throws only ParseError, which the reader turns into "bad
 // reply on SUBJECT" (exit 3).
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "src/json_access.hpp"
@@ -33,5 +35,13 @@ void check_stream_list(const Json& page);
 // The same for a page of CONSUMER.LIST of STREAM: "consumers" is null or a
 // list of consumer infos of STREAM.
 void check_consumer_list(const Json& page, std::string_view stream);
+
+// The same rules read on text, for STREAM.LIST pages kept as the server
+// wrote them (StreamPage): the count member KEY of the page text PAGE, and
+// the name of the stream whose info text is INFO. ParseError when the count
+// is absent or not one, or INFO is not a stream info (a config object naming
+// the stream, and a state object).
+std::int64_t count_in_text(std::string_view page, std::string_view key);
+std::string stream_name_in_text(std::string_view info);
 
 }  // namespace aa
