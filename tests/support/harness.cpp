@@ -12,6 +12,8 @@
 
 #include <nats/nats.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -113,14 +115,47 @@ int wait_exit(int pid, std::chrono::milliseconds limit, int* killed_by = nullptr
     }
 }
 
+// The server under test: NATS_SERVER_BIN (set by CTest per server version),
+// else the one on PATH. A binary that is not there fails the test with the
+// way to get it, rather than letting a version go untested unnoticed.
 std::string nats_server_binary() {
-    if (const char* bin = std::getenv("NATS_SERVER_BIN")) return bin;
-    return "nats-server";
+    const char* bin = std::getenv("NATS_SERVER_BIN");
+    if (bin == nullptr) return "nats-server";
+    if (::access(bin, X_OK) != 0)
+        throw std::runtime_error(fmt::format("the nats-server under test, {}, is not there: run scripts/fetch-servers.sh", bin));
+    return bin;
+}
+
+std::string read_server_version() {
+    const std::string binary = nats_server_binary();
+    std::string printed;
+    if (FILE* pipe = ::popen(("'" + binary + "' --version 2>&1").c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) printed += buffer;
+        ::pclose(pipe);
+    }
+    const std::string prefix = "nats-server: v";
+    if (!printed.starts_with(prefix)) throw std::runtime_error(fmt::format("{} --version printed '{}'", binary, printed));
+    std::string version = printed.substr(prefix.size());
+    while (!version.empty() && (version.back() == '\n' || version.back() == '\r')) version.pop_back();
+    return version;
 }
 
 natsConnection* as_conn(void* p) { return static_cast<natsConnection*>(p); }
 
 }  // namespace
+
+const std::string& server_version() {
+    static const std::string version = read_server_version();
+    return version;
+}
+
+bool server_at_least(int major, int minor, int patch) {
+    int have[3] = {0, 0, 0};
+    std::sscanf(server_version().c_str(), "%d.%d.%d", &have[0], &have[1], &have[2]);
+    const int want[3] = {major, minor, patch};
+    return std::lexicographical_compare(want, want + 3, have, have + 3) || std::equal(want, want + 3, have);
+}
 
 int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -22,6 +22,12 @@ using Json = nlohmann::json;
 // athlete-ally.>, vendor.> and sleep.*, file storage, R1, MAX_AGE_NS (24h).
 Json legacy_stream_config(long long max_age_ns = 24 * 3'600'000'000'000LL);
 
+// The version of the nats-server the tests run against ("2.10.27"), as that
+// binary reports it. CTest runs each integration test once per server
+// version (tests/CMakeLists.txt); tests that meet a version difference ask.
+const std::string& server_version();
+bool server_at_least(int major, int minor, int patch = 0);
+
 // A loopback TCP port that nothing listens on right now.
 int free_port();
 
