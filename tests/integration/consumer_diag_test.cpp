@@ -11,6 +11,7 @@
 #include "tests/integration/consumer_diag_support.hpp"
 
 using aa::test::Json;
+using aa::test::server_version;
 using aa::test::NatsServer;
 using aa::test::run_aa_nats;
 using aa::test::TestClient;
@@ -57,7 +58,7 @@ TEST_CASE("backlog with a redelivery (nak): found on the first candidate, exit 0
     CHECK(doc.at("info").at("num_pending") == 3);
     CHECK(doc.at("info").at("type") == "io.nats.jetstream.api.v1.consumer_info_response");
     CHECK(doc.at("server").at("url") == s.server.url());
-    CHECK(doc.at("server").at("version") == "2.9.10");
+    CHECK(doc.at("server").at("version") == server_version());
     CHECK(doc.at("server").at("clustering") == "standalone");
     CHECK(doc.at("server").at("clustered") == false);
 }

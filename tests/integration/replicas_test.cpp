@@ -10,6 +10,7 @@
 #include "tests/support/harness.hpp"
 
 using aa::test::Json;
+using aa::test::server_version;
 using aa::test::NatsCluster;
 using aa::test::NatsLeafPair;
 using aa::test::run_aa_nats;
@@ -90,7 +91,7 @@ TEST_CASE("a leaf node whose greeting names a cluster: production is refused and
 
     const auto dry_run = ensure_streams({"-s", leaf, "--dry-run"}, kProduction);
     CHECK(dry_run.exit_code == 1);
-    CHECK(dry_run.out.find("(nats-server 2.9.10, standalone)") != std::string::npos);
+    CHECK(dry_run.out.find("(nats-server " + server_version() + ", standalone)") != std::string::npos);
     CHECK(dry_run.out.find("! refused   AA_CORE_HOT (core): 3 replicas on a server that is not clustered") !=
           std::string::npos);
 

@@ -11,6 +11,7 @@
 using aa::test::DelayProxy;
 using aa::test::DelayProxyOptions;
 using aa::test::Json;
+using aa::test::server_version;
 using aa::test::NatsServer;
 using aa::test::run_aa_nats;
 using aa::test::TestClient;
@@ -71,7 +72,7 @@ TEST_CASE("the server's greeting is read while nats.c connects, not after the re
     const auto r = run_aa_nats({"stream-info", "-s", proxy.url()});
     INFO(r.out, r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.find("(nats-server 2.9.10, standalone)") != std::string::npos);
+    CHECK(r.out.find("(nats-server " + server_version() + ", standalone)") != std::string::npos);
     // Two greetings, nats.c's and the probe's, reached aa-nats before its
     // first API request left it: the probe's connection ran beside the connect.
     CHECK(occurrences(sent_before(proxy, Direction::to_client, "$JS.API."), "INFO {") == 2);
