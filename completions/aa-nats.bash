@@ -38,7 +38,7 @@ _aa_nats_options() {
         stream-info) echo "--all --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
         consumer-diag) echo "--all --stall-after --max-pending --max-ack-pending --max-redelivered --watch --count --format --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
         migrate-verify) echo "--detect --format --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
-        ensure-streams) echo "--phase --dry-run --check --allow-delete --allow-data-loss --allow-fewer-replicas --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
+        ensure-streams) echo "--phase --dry-run --check --allow-delete --allow-data-loss --allow-fewer-replicas --assume-clustered --server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
         completion) echo "--server -s --user --password --token --creds --nkey --tlscert --tlskey --tlsca --timeout --context --js-domain --js-api-prefix --env-file --json --no-color --help -h" ;;
         *) echo "--help" ;;
     esac

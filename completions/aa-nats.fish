@@ -115,6 +115,7 @@ complete -c aa-nats -n '__aa_nats_command ensure-streams' -l check -d 'print the
 complete -c aa-nats -n '__aa_nats_command ensure-streams' -l allow-delete -d 'allow deleting the legacy stream (phase 3)'
 complete -c aa-nats -n '__aa_nats_command ensure-streams' -l allow-data-loss -d 'allow changes that delete stored messages (a lower max_age on a stream holding messages)'
 complete -c aa-nats -n '__aa_nats_command ensure-streams' -l allow-fewer-replicas -d 'allow lowering num_replicas below what a clustered stream runs at (without NODE_ENV=production the target is 1)'
+complete -c aa-nats -n '__aa_nats_command ensure-streams' -l assume-clustered -d 'JetStream runs clustered though aa-nats cannot see it (a cluster set to no_advertise, a lone node of one): allow more than one replica where clustering is unknown; never where a server shows it is standalone'
 
 # completion
 complete -c aa-nats -n '__aa_nats_command ""' -a completion -d 'print the shell completion script for bash, zsh or fish'

@@ -17,19 +17,27 @@ bool before_standalone_cluster_info(const std::optional<std::string>& version) {
 
 }  // namespace
 
-Clustering clustering_of_stream(const Json& stream_info, const std::optional<std::string>& server_version) {
+Clustering clustering_of_stream(const Json& stream_info, const std::optional<std::string>& server_version,
+                                std::string_view answering_server) {
     if (stream_info.contains("error") || object_at(stream_info, "config").empty()) return Clustering::unknown;
-    return clustering_of_cluster_member(object_at(stream_info, "cluster"), server_version);
+    return clustering_of_cluster_member(object_at(stream_info, "cluster"), server_version, answering_server);
 }
 
-Clustering clustering_of_cluster_member(const Json& cluster, const std::optional<std::string>& server_version) {
+Clustering clustering_of_cluster_member(const Json& cluster, const std::optional<std::string>& server_version,
+                                        std::string_view answering_server) {
     if (!cluster.is_object() || cluster.empty()) return Clustering::standalone;
     if (!array_at(cluster, "replicas").empty() || has_key(cluster, "raft_group")) return Clustering::clustered;
-    return before_standalone_cluster_info(server_version) ? Clustering::clustered : Clustering::unknown;
+    if (!has_key(cluster, "name")) return Clustering::standalone;
+    if (before_standalone_cluster_info(server_version)) return Clustering::clustered;
+    const std::string leader = string_or(cluster, "leader");
+    if (!answering_server.empty() && !leader.empty() && leader != answering_server) return Clustering::clustered;
+    return Clustering::unknown;
 }
 
 Clustering clustering_of_greeting(const ServerInfo& greeting) {
-    return greeting.cluster.empty() ? Clustering::standalone : Clustering::unknown;
+    if (greeting.cluster.empty() || greeting.cluster == greeting.server_name) return Clustering::standalone;
+    if (greeting.advertised_servers >= 2) return Clustering::clustered;
+    return Clustering::unknown;
 }
 
 Clustering combine(Clustering a, Clustering b) {
@@ -48,11 +56,12 @@ void note(ServerFacts& server, Clustering shown, const Json& cluster) {
 }  // namespace
 
 void note_stream_cluster(ServerFacts& server, const Json& stream_info) {
-    note(server, clustering_of_stream(stream_info, server.version), object_at(stream_info, "cluster"));
+    note(server, clustering_of_stream(stream_info, server.version, server.answering_server_name),
+         object_at(stream_info, "cluster"));
 }
 
 void note_cluster_member(ServerFacts& server, const Json& cluster) {
-    note(server, clustering_of_cluster_member(cluster, server.version), cluster);
+    note(server, clustering_of_cluster_member(cluster, server.version, server.answering_server_name), cluster);
 }
 
 }  // namespace aa

@@ -37,6 +37,8 @@ const ServerFacts& CommandContext::server() {
             // node behind this hub), so only the stream infos can tell then.
             if (settings_.connection.api_prefix == ConnectionSettings{}.api_prefix) {
                 facts.clustering = clustering_of_greeting(*info);
+                if (facts.clustered()) facts.cluster_name = info->cluster;
+                if (info->jetstream) facts.answering_server_name = info->server_name;
             }
         }
         greetings_.reset();  // the other servers' probes are not wanted any more

@@ -1,5 +1,8 @@
 #include "src/server_info.hpp"
 
+#include <set>
+#include <vector>
+
 #include "src/errors.hpp"
 #include "src/json_access.hpp"
 #include "src/json_text.hpp"
@@ -24,6 +27,8 @@ ServerInfo parse_info_line(std::string_view line) {
     info.server_id = string_or(doc, "server_id");
     info.server_name = string_or(doc, "server_name");
     info.cluster = string_or(doc, "cluster");
+    const std::vector<std::string> urls = strings_at(doc, "connect_urls");
+    info.advertised_servers = std::set<std::string>(urls.begin(), urls.end()).size();
     info.jetstream = bool_or(doc, "jetstream");
     return info;
 }

@@ -3,6 +3,7 @@
 // getter for it: src/greeting_probe.hpp reads it), and what a report says
 // about the server: its ServerFacts.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ struct ServerInfo {
     std::string server_id;
     std::string server_name;
     std::string cluster;      // cluster name, empty on a standalone server
+    // How many servers' client URLs it advertises (connect_urls, itself
+    // included): a node of a cluster gossips its route peers' unless the
+    // cluster is set to no_advertise; a leaf node's remotes are not among them.
+    std::size_t advertised_servers = 0;
     bool jetstream = false;
 };
 
@@ -32,6 +37,10 @@ struct ServerFacts {
     std::string url;                     // redacted
     std::optional<std::string> version;  // from the server's INFO greeting, informational
     std::string server_name;
+    // The connected server's name when JetStream answers from that server
+    // itself (it runs JetStream and no other domain or API prefix is asked):
+    // then a stream led by another server is on a cluster. Empty otherwise.
+    std::string answering_server_name;
     // Whether JetStream runs clustered: from the stream infos a command read
     // (note_stream_cluster), else what the greeting alone can tell.
     Clustering clustering = Clustering::unknown;

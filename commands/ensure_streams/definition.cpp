@@ -27,6 +27,11 @@ std::vector<BoundOption> options_of(Options& options) {
           .help = "allow lowering num_replicas below what a clustered stream runs at (without NODE_ENV=production "
                   "the target is 1)"},
          &options.allow_fewer_replicas},
+        {{.flag = "--assume-clustered",
+          .help = "JetStream runs clustered though aa-nats cannot see it (a cluster set to no_advertise, a lone "
+                  "node of one): allow more than one replica where clustering is unknown; never where a "
+                  "server shows it is standalone"},
+         &options.assume_clustered},
     };
 }
 

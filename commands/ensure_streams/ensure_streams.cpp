@@ -18,7 +18,8 @@ ExitCode run(const Options& options, CommandContext& context) {
 
     Result result;
     result.server = facts.server;
-    const Flags flags{options.allow_delete, options.allow_data_loss, options.allow_fewer_replicas};
+    const Flags flags{options.allow_delete, options.allow_data_loss, options.allow_fewer_replicas,
+                      options.assume_clustered};
     result.plan = make_plan(target, facts, flags);
     result.dry_run = options.dry_run || options.check ? DryRun::yes : DryRun::no;
     result.check = options.check;

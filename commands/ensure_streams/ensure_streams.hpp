@@ -32,6 +32,7 @@ struct Options {
     bool allow_delete = false;
     bool allow_data_loss = false;
     bool allow_fewer_replicas = false;
+    bool assume_clustered = false;
 };
 
 // Its options, bound to OPTIONS, what it is for, and how it runs

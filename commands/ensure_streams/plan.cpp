@@ -68,9 +68,9 @@ StreamAction plan_removal(const AbsentStream& absent, const Facts& facts, Flags 
 }
 
 // What the operator should know about the plan as a whole, once every action is settled.
-void add_plan_warnings(Plan& plan, const Facts& facts, bool compression) {
+void add_plan_warnings(Plan& plan, const Facts& facts, Flags flags, bool compression) {
     const TargetTopology& target = plan.target;
-    for (auto& warning : replica_warnings(plan, facts)) plan.warnings.push_back(std::move(warning));
+    for (auto& warning : replica_warnings(plan, facts, flags)) plan.warnings.push_back(std::move(warning));
     for (auto& warning : rollback_warnings(plan)) plan.warnings.push_back(std::move(warning));
     if (!compression) {
         plan.warnings.push_back(fmt::format(
@@ -124,7 +124,7 @@ Plan make_plan(const TargetTopology& target, const Facts& facts, Flags flags) {
     const SubjectMap final = final_subjects(plan, live);
     refuse_each(plan, check_subject_ownership(plan, live, final));
     refuse_each(plan, check_capture(plan, live, final));
-    add_plan_warnings(plan, facts, compression);
+    add_plan_warnings(plan, facts, flags, compression);
     return plan;
 }
 

@@ -43,6 +43,7 @@ struct Flags {
     bool allow_delete = false;
     bool allow_data_loss = false;
     bool allow_fewer_replicas = false;  // lowering num_replicas on a clustered stream
+    bool assume_clustered = false;      // more than one replica where JetStream's clustering is unknown
 };
 
 struct Plan {

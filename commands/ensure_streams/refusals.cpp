@@ -26,14 +26,15 @@ std::vector<std::string> stream_refusals(const StreamAction& action, const Desir
                                          Flags flags) {
     std::vector<std::string> reasons;
     if (action.intended == Action::create) {
-        return replica_refusals({std::nullopt, desired.replicas}, facts.server.clustering, flags.allow_fewer_replicas);
+        return replica_refusals({std::nullopt, desired.replicas}, clustering_for_replicas(facts.server.clustering, flags),
+                                flags);
     }
     if (action.intended != Action::update) return reasons;
 
     const Json& live = config_of(facts, action.stream);
     if (change_of(action, "num_replicas") != nullptr) {
         const ReplicaChange replicas{static_cast<int>(int_or(live, "num_replicas", 1)), desired.replicas};
-        reasons = replica_refusals(replicas, facts.server.clustering, flags.allow_fewer_replicas);
+        reasons = replica_refusals(replicas, clustering_for_replicas(facts.server.clustering, flags), flags);
     }
     const std::uint64_t stored = messages_of(facts, action.stream);
     if (const FieldChange* storage = change_of(action, "storage")) {

@@ -18,9 +18,11 @@ std::string not_clustered_reason(int replicas, Clustering clustering) {
     const char* evidence = clustering == Clustering::standalone
                                ? "a server that is not clustered (JetStream shows no cluster: a standalone server or "
                                  "a leaf node accepts that on update and loses the stream at its next restart)"
-                               : "a server not known to be clustered (no stream info showed a cluster)";
-    return fmt::format("{} replicas on {}: run against a cluster, or without NODE_ENV=production for 1 replica",
-                       replicas, evidence);
+                               : "a server not known to be clustered (no stream info shows replicas, and the INFO "
+                                 "greeting advertises no other server of a cluster)";
+    const char* assume = clustering == Clustering::standalone ? "" : ", pass --assume-clustered if it is one";
+    return fmt::format("{} replicas on {}: run against a cluster{}, or without NODE_ENV=production for 1 replica",
+                       replicas, evidence, assume);
 }
 
 std::string fewer_replicas_reason(int from, int to) {
@@ -39,7 +41,11 @@ std::string fewer_replicas_reason(int from, int to) {
 
 }  // namespace
 
-std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering, bool allow_fewer) {
+Clustering clustering_for_replicas(Clustering shown, const Flags& flags) {
+    return shown == Clustering::unknown && flags.assume_clustered ? Clustering::clustered : shown;
+}
+
+std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering, const Flags& flags) {
     std::vector<std::string> reasons;
     if (!change.from) {
         if (change.to > 1 && clustering == Clustering::standalone) {
@@ -53,26 +59,34 @@ std::vector<std::string> replica_refusals(const ReplicaChange& change, Clusterin
         reasons.push_back(not_clustered_reason(change.to, clustering));
     }
     // On a standalone server there are no copies to lose: lowering repairs the trap.
-    if (change.to < *change.from && clustering != Clustering::standalone && !allow_fewer) {
+    if (change.to < *change.from && clustering != Clustering::standalone && !flags.allow_fewer_replicas) {
         reasons.push_back(fewer_replicas_reason(*change.from, change.to));
     }
     return reasons;
 }
 
-std::vector<std::string> replica_warnings(const Plan& plan, const Facts& facts) {
+std::vector<std::string> replica_warnings(const Plan& plan, const Facts& facts, const Flags& flags) {
     std::vector<std::string> warnings;
     const Clustering clustering = facts.server.clustering;
-    if (clustering == Clustering::unknown) {
-        std::vector<std::string> creates;
-        for (const auto& a : plan.actions) {
-            if (a.intended == Action::create && int_or(a.config, "num_replicas", 1) > 1) creates.push_back(a.stream);
-        }
-        if (!creates.empty()) {
+    std::vector<std::string> replicated;
+    for (const auto& a : plan.actions) {
+        const bool sends = a.intended == Action::create || a.intended == Action::update;
+        if (sends && int_or(a.config, "num_replicas", 1) > 1) replicated.push_back(a.stream);
+    }
+    if (clustering == Clustering::unknown && !replicated.empty()) {
+        if (flags.assume_clustered) {
             warnings.push_back(fmt::format(
-                "the server has no stream yet to show whether JetStream is clustered, and its INFO greeting cannot "
-                "tell (a leaf node's names a cluster too): creating {} with more than one replica is left to the "
-                "server, which refuses it unless clustered",
-                join(creates)));
+                "--assume-clustered: {} sent with more than one replica on your word; JetStream's replies do not "
+                "show a cluster (a server that is not clustered accepts that on update and loses the stream at "
+                "its next restart)",
+                join(replicated)));
+        } else {
+            warnings.push_back(fmt::format(
+                "JetStream's replies do not show whether it is clustered (no stream info shows replicas, and the "
+                "INFO greeting advertises no other server): creating {} with more than one replica is left to the "
+                "server, which refuses it unless clustered; updates are refused (--assume-clustered if it is a "
+                "cluster)",
+                join(replicated)));
         }
     }
     if (clustering != Clustering::standalone) return warnings;

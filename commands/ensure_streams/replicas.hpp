@@ -18,13 +18,20 @@ struct ReplicaChange {
     int to = 1;
 };
 
-// Why the change may not be made (empty when it may). A create left unknown is
-// allowed: nats-server refuses more than one replica on create itself (10074)
-// unless clustered, and there is nothing to lose yet.
-std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering, bool allow_fewer);
+// The clustering the replica rules go by: what the server showed, or
+// clustered where it showed nothing either way and the operator said
+// --assume-clustered. Shown standalone stays standalone: that is evidence.
+Clustering clustering_for_replicas(Clustering shown, const Flags& flags);
+
+// Why the change may not be made (empty when it may), on a server of CLUSTERING
+// (clustering_for_replicas). A create left unknown is allowed: nats-server
+// refuses more than one replica on create itself (10074) unless clustered, and
+// there is nothing to lose yet.
+std::vector<std::string> replica_refusals(const ReplicaChange& change, Clustering clustering, const Flags& flags);
 
 // What the operator should know: creates whose replicas only the server can
-// judge, and streams set above one replica on a server that is not clustered.
-std::vector<std::string> replica_warnings(const Plan& plan, const Facts& facts);
+// judge, replicas sent on the operator's word alone, and streams set above one
+// replica on a server that is not clustered.
+std::vector<std::string> replica_warnings(const Plan& plan, const Facts& facts, const Flags& flags);
 
 }  // namespace aa::ensure_streams

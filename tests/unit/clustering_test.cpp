@@ -1,6 +1,7 @@
-// "Is JetStream clustered?" on replies captured from nats-server 2.9.10: a
-// 3-node cluster, a standalone server, and a standalone leaf node whose
-// greeting names a cluster (tests/fixtures/README.md, "Clustered or not").
+// "Is JetStream clustered?" on replies captured from nats-server 2.9.10, and
+// from 2.10.27 and 2.15.1 under fixtures/clustering/: a 3-node cluster, a
+// standalone server, and standalone leaf nodes with and without a cluster
+// block (tests/fixtures/README.md, "Clustered or not").
 
 #include <doctest/doctest.h>
 
@@ -68,7 +69,58 @@ TEST_CASE("the greeting alone: no cluster named means standalone; a named one ma
     CHECK(aa::clustering_of_greeting(leaf) == Clustering::unknown);
     const auto node = aa::parse_info_line(aa::test::fixture_text("info_greeting_cluster.txt"));
     CHECK(node.cluster == "aa-test");
-    CHECK(aa::clustering_of_greeting(node) == Clustering::unknown);
+    CHECK(node.advertised_servers == 3);  // its route peers' client URLs, and its own
+    CHECK(aa::clustering_of_greeting(node) == Clustering::clustered);
+    // A cluster set to no_advertise gossips no client URLs: its greeting looks like a leaf node's.
+    auto quiet = node;
+    quiet.advertised_servers = 0;
+    CHECK(aa::clustering_of_greeting(quiet) == Clustering::unknown);
+}
+
+namespace {
+
+// What a command settles on for a server of KIND at VERSION (tests/fixtures/clustering/):
+// its greeting, then the info of an R1 stream it answered for.
+Clustering settled(const std::string& version, const std::string& kind) {
+    const std::string dir = "clustering/" + version + "/";
+    const aa::ServerInfo greeting = aa::parse_info_line(aa::test::fixture_text(dir + "info_greeting_" + kind + ".txt"));
+    CHECK(greeting.version == version);
+    aa::ServerFacts facts;
+    facts.version = greeting.version;
+    facts.clustering = aa::clustering_of_greeting(greeting);
+    facts.answering_server_name = greeting.server_name;
+    aa::note_stream_cluster(facts, fixture(dir + "stream_info_" + kind + "_r1.json"));
+    return facts.clustering;
+}
+
+}  // namespace
+
+TEST_CASE("every server version: a real cluster, a standalone server and a leaf node, each with an R1 stream") {
+    for (const std::string version : {"2.9.10", "2.10.27", "2.15.1"}) {
+        CAPTURE(version);
+        // The issue's case: an R1 legacy stream on a 3-node cluster of 2.10 or newer.
+        CHECK(settled(version, "cluster") == Clustering::clustered);
+        CHECK(settled(version, "standalone") == Clustering::standalone);
+        // A standalone server with a leafnode remote and no cluster block names its cluster after itself.
+        CHECK(settled(version, "leaf_unnamed") == Clustering::standalone);
+    }
+    // A leaf node whose cluster block names a cluster (edge1) and has no routes: from 2.9.15 on its
+    // stream infos show {"name":"edge1","leader":<itself>}, an R1 stream's on a cluster: unknown,
+    // and the replica rules refuse more than one replica on update (replicas.hpp).
+    CHECK(settled("2.9.10", "leaf") == Clustering::standalone);
+    CHECK(settled("2.10.27", "leaf") == Clustering::unknown);
+    CHECK(settled("2.15.1", "leaf") == Clustering::unknown);
+}
+
+TEST_CASE("from 2.9.15, a standalone server's cluster object has a leader and no name; a stream led elsewhere is on a cluster") {
+    const aa::Json standalone = fixture("clustering/2.15.1/stream_info_standalone_r1.json");
+    CHECK_FALSE(standalone.at("cluster").contains("name"));
+    CHECK(aa::clustering_of_stream(standalone, std::string("2.15.1")) == Clustering::standalone);
+    const aa::Json r1 = fixture("clustering/2.15.1/stream_info_cluster_r1.json");
+    const std::string leader = r1.at("cluster").at("leader");
+    CHECK(aa::clustering_of_stream(r1, std::string("2.15.1"), leader) == Clustering::unknown);
+    CHECK(aa::clustering_of_stream(r1, std::string("2.15.1"), leader + "-other") == Clustering::clustered);
+    CHECK(aa::clustering_of_stream(r1, std::string("2.15.1")) == Clustering::unknown);  // who answered is not known
 }
 
 TEST_CASE("verdicts combine: known over unknown, clustered over standalone") {

@@ -197,10 +197,41 @@ TEST_CASE("fewer replicas on a standalone server repairs the update trap, with a
     // No stream, and a greeting that names a cluster: creates go to the server, which refuses R3 unless clustered.
     const es::Plan fresh = es::make_plan(target(std::nullopt, true), facts_with({}), {});
     CHECK(action(fresh, "AA_CORE_HOT").action == es::Action::create);
-    CHECK(fresh.warnings.front().find("the server has no stream yet to show whether JetStream is clustered") !=
+    CHECK(fresh.warnings.front().find("JetStream's replies do not show whether it is clustered") !=
           std::string::npos);
     CHECK(fresh.warnings.front().find("creating AA_CORE_HOT, AA_VENDOR_HOT, AA_DLQ with more than one replica") !=
           std::string::npos);
+}
+
+TEST_CASE("clustering unknown: raising replicas is refused unless --assume-clustered; shown standalone stays refused") {
+    // An R1 legacy stream on a server whose replies cannot tell (a cluster set to no_advertise, or a leaf
+    // node with a cluster block, on 2.9.15 or newer).
+    es::Facts unknown = facts_with({legacy_info()});
+    unknown.server.clustering = aa::Clustering::unknown;
+    const es::Plan refused = es::make_plan(target(0, true), unknown, {});
+    const es::StreamAction& legacy = action(refused, "ATHLETE_ALLY_EVENTS");
+    CHECK(legacy.action == es::Action::refused);
+    CHECK(legacy.reason.find("3 replicas on a server not known to be clustered") != std::string::npos);
+    CHECK(legacy.reason.find("pass --assume-clustered if it is one") != std::string::npos);
+    // The stream exists: the warning must not say there is none.
+    for (const auto& w : refused.warnings) CHECK(w.find("no stream yet") == std::string::npos);
+
+    const es::Plan assumed = es::make_plan(target(0, true), unknown, {.assume_clustered = true});
+    CHECK(action(assumed, "ATHLETE_ALLY_EVENTS").action == es::Action::update);
+    CHECK(action(assumed, "ATHLETE_ALLY_EVENTS").config.at("num_replicas") == 3);
+    CHECK(action(assumed, "AA_DLQ").action == es::Action::create);
+    const auto on_your_word = std::any_of(assumed.warnings.begin(), assumed.warnings.end(), [](const std::string& w) {
+        return w.starts_with("--assume-clustered: AA_DLQ, ATHLETE_ALLY_EVENTS sent with more than one replica");
+    });
+    INFO(assumed.warnings.front());
+    CHECK(on_your_word);
+
+    es::Facts standalone = facts_with({legacy_info()});
+    REQUIRE(standalone.server.clustering == aa::Clustering::standalone);
+    const es::Plan still = es::make_plan(target(0, true), standalone, {.assume_clustered = true});
+    CHECK(action(still, "ATHLETE_ALLY_EVENTS").action == es::Action::refused);
+    CHECK(action(still, "ATHLETE_ALLY_EVENTS").reason.find("a server that is not clustered") != std::string::npos);
+    CHECK(action(still, "ATHLETE_ALLY_EVENTS").reason.find("--assume-clustered") == std::string::npos);
 }
 
 TEST_CASE("the JSON document names actions and fields as the server does") {
