@@ -10,7 +10,7 @@ using aa::test::run_aa_nats;
 using aa::test::TestClient;
 using namespace aa::test::consumer_diag;
 
-TEST_CASE("on a 3-node cluster: leader and replicas are shown; only stream infos settle clustering") {
+TEST_CASE("on a 3-node cluster: leader and replicas are shown; the greeting settles clustering") {
     aa::test::NatsCluster cluster;
     TestClient client(cluster.url(0));
     client.create_stream(stream_config("AA_CORE_HOT", {"athlete-ally.>"}, 3));
@@ -27,10 +27,11 @@ TEST_CASE("on a 3-node cluster: leader and replicas are shown; only stream infos
         CHECK(contains(r.out, "  " + replica.at("name").get<std::string>() + ": "));
     }
     // One consumer reads consumer infos only, which do not settle clustering
-    // (clustering.hpp): the greeting names a cluster, so it stays unknown.
-    CHECK(r.out.starts_with(header(cluster.url(0), "clustering unknown")));
-    CHECK(doc.at("server").at("clustering") == "unknown");
-    // --all reads the streams' infos, which do.
+    // (clustering.hpp); the greeting does: it advertises the route peers.
+    CHECK(r.out.starts_with(header(cluster.url(0), "cluster aa-test")));
+    CHECK(doc.at("server").at("clustering") == "clustered");
+    CHECK(doc.at("server").at("cluster") == "aa-test");
+    // --all reads the streams' infos too, and agrees.
     const auto all = run_aa_nats({"consumer-diag", "--all", "-s", cluster.url(0)});
     INFO(all.out, all.err);
     CHECK(all.out.starts_with(header(cluster.url(0), "cluster aa-test")));

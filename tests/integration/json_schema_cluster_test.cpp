@@ -59,7 +59,7 @@ TEST_CASE("a 3-node cluster: R3 streams, a consumer and its replicas") {
     CHECK(info.at("server").at("cluster") == "aa-test");
     CHECK(info.at("streams")[0].at("info").at("cluster").at("replicas").size() == 2);
     const Json one = run_and_check({"consumer-diag", "--json", "-s", url}, 0, "consumer-diag.schema.json");
-    CHECK(one.at("server").at("clustering") == "unknown");  // consumer infos do not settle it
+    CHECK(one.at("server").at("clustering") == "clustered");  // the greeting advertises the route peers
     CHECK(one.at("info").contains("cluster"));
     const auto watch = aa::test::run_aa_nats({"consumer-diag", "--watch", "200ms", "--count", "2", "--json", "-s", url});
     CHECK(watch.exit_code == 0);

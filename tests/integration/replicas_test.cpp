@@ -74,6 +74,13 @@ TEST_CASE("a leaf node whose greeting names a cluster: production is refused and
     TestClient client(leaf);
     REQUIRE(replicas_of(client) == kAllR1);
 
+    // 2.9.10 gives a standalone server's stream infos no cluster object: shown standalone. From 2.9.15
+    // they carry {"name":"edge1","leader":"leaf"}, an R1 stream's on a cluster, and this leaf advertises
+    // no other server: clustering stays unknown. Either way, raising the replicas is refused.
+    const bool shows_standalone = !aa::test::server_at_least(2, 9, 15);
+    const std::string shown_as = shows_standalone ? "standalone" : "clustering unknown";
+    const std::string refusal = shows_standalone ? "3 replicas on a server that is not clustered"
+                                                 : "3 replicas on a server not known to be clustered";
     const auto production = ensure_streams({"-s", leaf, "--json"}, kProduction);
     INFO(production.out, production.err);
     CHECK(production.exit_code == 1);
@@ -82,18 +89,17 @@ TEST_CASE("a leaf node whose greeting names a cluster: production is refused and
     CHECK(refused.size() == 3);
     for (const auto& [stream, reason] : refused) {
         CAPTURE(stream);
-        CHECK(reason.find("3 replicas on a server that is not clustered") != std::string::npos);
-        CHECK(reason.find("leaf node") != std::string::npos);
+        CHECK(reason.find(refusal) != std::string::npos);
+        CHECK(reason.find(shows_standalone ? "leaf node" : "--assume-clustered") != std::string::npos);
     }
     CHECK(doc.at("server").at("clustered") == false);
-    CHECK(doc.at("server").value("clustering", "") == "standalone");
+    CHECK(doc.at("server").value("clustering", "") == (shows_standalone ? "standalone" : "unknown"));
     CHECK_FALSE(doc.at("server").contains("cluster"));
 
     const auto dry_run = ensure_streams({"-s", leaf, "--dry-run"}, kProduction);
     CHECK(dry_run.exit_code == 1);
-    CHECK(dry_run.out.find("(nats-server " + server_version() + ", standalone)") != std::string::npos);
-    CHECK(dry_run.out.find("! refused   AA_CORE_HOT (core): 3 replicas on a server that is not clustered") !=
-          std::string::npos);
+    CHECK(dry_run.out.find("(nats-server " + server_version() + ", " + shown_as + ")") != std::string::npos);
+    CHECK(dry_run.out.find("! refused   AA_CORE_HOT (core): " + refusal) != std::string::npos);
 
     // The trap springs at a restart: a stream set to R3 on this leaf would be gone now.
     pair.restart_leaf();
@@ -153,4 +159,64 @@ TEST_CASE("a 3-node cluster at R3: fewer replicas is refused without --allow-few
     CHECK(raised.exit_code == 0);
     CHECK(raised.json().at("server").at("clustered") == true);
     CHECK(replicas_of(client) == kAllR3);
+}
+
+TEST_CASE("the runbook's first step on a 3-node cluster whose legacy stream runs at R1: it passes, via any node") {
+    // Issue #19: a cluster of 2.10 or newer shows an R1 stream's cluster object as a standalone leaf
+    // node's; the greeting's route peers tell the cluster. Raised to R3 in place, AA_DLQ created at R3.
+    NatsCluster cluster;
+    TestClient client(cluster.url(0));
+    client.create_stream(aa::test::legacy_stream_config());
+    for (int node = 0; node < cluster.size(); ++node) {
+        CAPTURE(node);
+        const auto plan = ensure_streams({"-s", cluster.url(node), "--phase", "0", "--dry-run"}, kProduction);
+        INFO(plan.out, plan.err);
+        CHECK(plan.exit_code == 0);
+        CHECK(plan.out.find("(nats-server " + server_version() + ", cluster aa-test)") != std::string::npos);
+        CHECK(plan.out.find("refused") == std::string::npos);
+    }
+    const auto applied = ensure_streams({"-s", cluster.url(1), "--phase", "0", "--json"}, kProduction);
+    INFO(applied.out, applied.err);
+    CHECK(applied.exit_code == 0);
+    CHECK(applied.json().at("server").at("clustering") == "clustered");
+    CHECK(client.stream_info("ATHLETE_ALLY_EVENTS").at("config").at("num_replicas") == 3);
+    CHECK(client.stream_info("AA_DLQ").at("config").at("num_replicas") == 3);
+    CHECK(ensure_streams({"-s", cluster.url(2), "--phase", "0", "--check"}, kProduction).exit_code == 0);
+}
+
+TEST_CASE("a cluster that advertises no other server: unknown from 2.9.15 on, and --assume-clustered says so") {
+    NatsCluster cluster(3, {"--no_advertise=true"});
+    TestClient client(cluster.url(0));
+    client.create_stream(aa::test::legacy_stream_config());
+    // Asked of the node that leads the R1 stream, nothing shows the cluster; asked of another, a stream
+    // led by another server does (a standalone server leads all its own streams).
+    const std::string leader = client.stream_info("ATHLETE_ALLY_EVENTS").at("cluster").at("leader");
+    int leading = 0;
+    while (cluster.node_name(leading) != leader) ++leading;
+    const int other = (leading + 1) % cluster.size();
+    CHECK(ensure_streams({"-s", cluster.url(other), "--phase", "0", "--dry-run"}, kProduction).exit_code == 0);
+
+    const auto plain = ensure_streams({"-s", cluster.url(leading), "--phase", "0", "--json"}, kProduction);
+    INFO(plain.out, plain.err);
+    if (!aa::test::server_at_least(2, 9, 15)) {
+        // 2.9.10: a leader-only cluster object is a cluster's; nothing to assume.
+        CHECK(plain.exit_code == 0);
+        CHECK(client.stream_info("ATHLETE_ALLY_EVENTS").at("config").at("num_replicas") == 3);
+        return;
+    }
+    CHECK(plain.exit_code == 1);
+    CHECK(plain.json().at("server").at("clustering") == "unknown");
+    const auto refused = refusals(plain.json());
+    REQUIRE(refused.count("ATHLETE_ALLY_EVENTS") == 1);
+    CHECK(refused.at("ATHLETE_ALLY_EVENTS").find("pass --assume-clustered if it is one") != std::string::npos);
+    CHECK(client.stream_info("ATHLETE_ALLY_EVENTS").at("config").at("num_replicas") == 1);
+
+    const auto assumed =
+        ensure_streams({"-s", cluster.url(leading), "--phase", "0", "--assume-clustered"}, kProduction);
+    INFO(assumed.out, assumed.err);
+    CHECK(assumed.exit_code == 0);
+    CHECK(assumed.out.find("--assume-clustered: AA_DLQ, ATHLETE_ALLY_EVENTS sent with more than one replica") !=
+          std::string::npos);
+    CHECK(client.stream_info("ATHLETE_ALLY_EVENTS").at("config").at("num_replicas") == 3);
+    CHECK(client.stream_info("AA_DLQ").at("config").at("num_replicas") == 3);
 }

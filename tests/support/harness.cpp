@@ -211,7 +211,7 @@ void NatsServer::launch() {
     }
     args.insert(args.end(), args_.begin(), args_.end());
     args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
-    pid_ = spawn(nats_server_binary(), args, nullptr, (store_.parent_path() / ("server-" + std::to_string(port_) + ".log")).string());
+    pid_ = spawn(nats_server_binary(), args, nullptr, log_path().string());
 }
 
 void NatsServer::start() {
@@ -234,7 +234,7 @@ void NatsServer::stop() {
     pid_ = -1;
 }
 
-NatsCluster::NatsCluster(int nodes) {
+NatsCluster::NatsCluster(int nodes, const std::vector<std::string>& extra_args) {
     std::vector<int> client_ports;
     std::vector<int> route_ports;
     for (int i = 0; i < nodes; ++i) {
@@ -251,6 +251,7 @@ NatsCluster::NatsCluster(int nodes) {
         std::vector<std::string> args{"--server_name", node_name(i), "--cluster_name", "aa-test",
                                       "--cluster", "nats://127.0.0.1:" + std::to_string(route_ports[static_cast<std::size_t>(i)]),
                                       "--routes", routes};
+        args.insert(args.end(), extra_args.begin(), extra_args.end());
         nodes_.push_back(std::unique_ptr<NatsServer>(new NatsServer(
             ServerOptions{}, client_ports[static_cast<std::size_t>(i)], dir_.path() / node_name(i) / "store", args)));
     }
@@ -259,6 +260,44 @@ NatsCluster::NatsCluster(int nodes) {
         node->start();
     }
     wait_for_jetstream(url(0), 30s);
+    wait_for_every_peer(nodes);
+}
+
+// A meta leader can be elected before it knows every peer; an R3 create then
+// answers 10005 (no suitable peers). Ready means a stream with a replica on
+// every node can be made: one is, and deleted again.
+std::filesystem::path NatsServer::log_path() const {
+    return store_.parent_path() / ("server-" + std::to_string(port_) + ".log");
+}
+
+std::string NatsServer::log_tail(std::size_t lines) const {
+    std::ifstream in(log_path());
+    std::vector<std::string> kept;
+    for (std::string line; std::getline(in, line);) {
+        kept.push_back(line);
+        if (kept.size() > lines) kept.erase(kept.begin());
+    }
+    std::string out;
+    for (const auto& line : kept) out += line + '\n';
+    return out;
+}
+
+void NatsCluster::wait_for_every_peer(int nodes) {
+    TestClient client(url(0));
+    const Json probe{{"name", "AA_TEST_PEERS"}, {"subjects", {"aa-test-peers"}}, {"storage", "memory"}, {"num_replicas", nodes}};
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (true) {
+        const auto reply = client.request("$JS.API.STREAM.CREATE.AA_TEST_PEERS", probe);
+        if (reply && !reply->contains("error")) break;
+        if (std::chrono::steady_clock::now() > deadline) {
+            std::string logs;
+            for (const auto& node : nodes_) logs += fmt::format("--- {}:\n{}", node->log_path().string(), node->log_tail(8));
+            throw std::runtime_error("the cluster's peers did not all join within 30s: " +
+                                     (reply ? reply->dump() : std::string("no reply")) + "\n" + logs);
+        }
+        std::this_thread::sleep_for(200ms);
+    }
+    client.delete_stream("AA_TEST_PEERS");
 }
 
 NatsCluster::~NatsCluster() {

@@ -66,6 +66,8 @@ public:
     void stop();
     void start();  // again, same port and store
     bool running() const { return pid_ > 0; }
+    std::filesystem::path log_path() const;        // what the server writes, kept until the store goes
+    std::string log_tail(std::size_t lines) const;  // its last LINES lines
 
 private:
     friend class NatsCluster;
@@ -81,10 +83,12 @@ private:
     int pid_ = -1;
 };
 
-// A 3-node JetStream cluster on loopback, ready when constructed (meta leader elected).
+// A 3-node JetStream cluster on loopback, ready when constructed (meta leader
+// elected). EXTRA_ARGS go to every node ({"--no_advertise=true"}: a cluster whose
+// greetings name no other server).
 class NatsCluster {
 public:
-    explicit NatsCluster(int nodes = 3);
+    explicit NatsCluster(int nodes = 3, const std::vector<std::string>& extra_args = {});
     ~NatsCluster();
     std::string url(int node = 0) const;
     std::string urls() const;  // every node, comma-separated
@@ -93,6 +97,8 @@ public:
     std::string node_name(int index) const { return "n" + std::to_string(index + 1); }
 
 private:
+    void wait_for_every_peer(int nodes);
+
     TempDir dir_;
     std::vector<std::unique_ptr<NatsServer>> nodes_;
 };
