@@ -4,6 +4,7 @@
 #include <limits>
 #include <string>
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
@@ -122,6 +123,10 @@ TimePoint parse_timestamp(std::string_view text) {
         throw ParseError(fmt::format("invalid timestamp \"{}\": outside the representable range", shown));
     }
     return TimePoint(std::chrono::nanoseconds(seconds * 1'000'000'000 + fraction_ns));
+}
+
+std::string format_timestamp(TimePoint t) {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(t));
 }
 
 }  // namespace aa

@@ -4,6 +4,7 @@
 // trailing zeros trimmed, "Z" or a "+hh:mm"/"-hh:mm" offset).
 
 #include <chrono>
+#include <string>
 #include <string_view>
 
 namespace aa {
@@ -20,5 +21,9 @@ TimePoint parse_timestamp(std::string_view text);
 
 // True for Go's zero time (what the server sends for "never").
 inline bool is_zero_time(TimePoint t) { return t == TimePoint::min(); }
+
+// T in UTC to the second, as reports show a moment: "2026-12-07T20:15:00Z"
+// (the fraction is cut, not rounded: a moment is never shown as later than it is).
+std::string format_timestamp(TimePoint t);
 
 }  // namespace aa

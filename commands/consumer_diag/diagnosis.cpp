@@ -96,9 +96,14 @@ void judge_pending(const Counters& c, const std::optional<nanoseconds>& idle, co
     }
 }
 
-// The worst condition that holds decides; each is explained.
+// The worst condition that holds decides; each is explained. A pause comes
+// first: while it lasts nothing is delivered, whoever subscribes or acks.
 void judge(const Counters& c, const std::optional<nanoseconds>& idle, const Thresholds& thresholds, Diagnosis& d) {
-    if (!c.deliver_subject.empty() && !c.push_bound && c.pending > 0) {
+    if (d.pause && c.pending > 0) {
+        d.verdict = Verdict::blocked;
+        d.reasons.push_back(fmt::format("paused {} with {} pending: nothing is delivered until then",
+                                        describe(*d.pause), plural(c.pending, "message")));
+    } else if (!c.deliver_subject.empty() && !c.push_bound && c.pending > 0) {
         d.verdict = Verdict::unbound;
         d.reasons.push_back(fmt::format("push consumer without a subscriber on {} while {} wait", c.deliver_subject,
                                         plural(c.pending, "message")));
@@ -115,6 +120,8 @@ void judge(const Counters& c, const std::optional<nanoseconds>& idle, const Thre
                                 ? fmt::format("nothing pending; {} delivered and awaiting acknowledgement",
                                               plural(c.ack_pending, "message"))
                                 : std::string("caught up: nothing pending, nothing awaiting acknowledgement"));
+        // Nothing waits now, so the pause holds nothing back yet; what is published meanwhile will wait.
+        if (d.pause) d.reasons.push_back(fmt::format("paused {}: what arrives meanwhile waits until then", describe(*d.pause)));
     }
 }
 
@@ -210,6 +217,7 @@ Diagnosis diagnose(const Json& info, TimePoint now, const Thresholds& thresholds
     if (delivered_at) d.delivered_ago = since(*delivered_at, now);
     if (acked_at) d.acked_ago = since(*acked_at, now);
 
+    d.pause = pause_of(info, d.warnings);
     const Counters c = counters_of(info);
     judge(c, idle_for(d, created_at, now), thresholds, d);
     note_redeliveries(c, d);

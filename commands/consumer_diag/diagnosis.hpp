@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "commands/consumer_diag/pause.hpp"
 #include "src/json_access.hpp"
 #include "src/timestamp.hpp"
 
@@ -46,6 +47,8 @@ struct Diagnosis {
     std::uint64_t exhausted_at_least = 0;
     std::optional<std::chrono::nanoseconds> delivered_ago;  // since delivered.last_active
     std::optional<std::chrono::nanoseconds> acked_ago;      // since ack_floor.last_active
+    // Paused (2.11+): with messages pending it is blocked, else it passes and a reason says so.
+    std::optional<Pause> pause;
 
     bool ok() const;
 };

@@ -26,6 +26,9 @@ std::vector<Measure> measures_of(const ConsumerReport& report) {
     }
     if (d.delivered_ago) out.push_back({MeasureKind::last_delivery, "last_delivery", seconds(*d.delivered_ago), true, std::nullopt});
     if (d.acked_ago) out.push_back({MeasureKind::last_ack, "last_ack", seconds(*d.acked_ago), true, std::nullopt});
+    if (d.pause) {
+        out.push_back({MeasureKind::pause_remaining, "pause_remaining", seconds(d.pause->remaining), true, std::nullopt});
+    }
     return out;
 }
 

@@ -1,6 +1,7 @@
 // Human renderings of consumer-diag reports: one consumer, and the --all table.
 
 #include "commands/consumer_diag/render.hpp"
+#include "commands/consumer_diag/priority.hpp"
 #include "commands/consumer_diag/render_parts.hpp"
 
 #include <algorithm>
@@ -45,6 +46,30 @@ std::string seq_line(const Json& position, const std::optional<nanoseconds>& mov
                        uint_or(position, "consumer_seq"), moved ? "moved " + ago(moved) : "never moved");
 }
 
+// "jobs: pinned to client 2A9kbL0B since 2026-12-07T19:29:49Z"; only a
+// pinned_client policy pins, so the others show the group's name alone.
+std::string group_line(const PriorityGroup& group, const std::string& policy) {
+    std::string line = printable(group.name);
+    if (policy != "pinned_client") return line;
+    if (group.pinned_client_id.empty()) return line + ": no client pinned";
+    line += ": pinned to client " + printable(group.pinned_client_id);
+    if (group.pinned_at) line += " since " + format_timestamp(*group.pinned_at);
+    return line;
+}
+
+// 2.11+: priority groups and their pins, and a pause; nothing on older servers, which have neither.
+void render_delivery_controls(const Json& info, const Diagnosis& d, const Style& style, std::ostream& out) {
+    if (const auto priority = priority_of(info)) {
+        out << label("Priority Policy:") << printable(priority->policy) << '\n';
+        const char* first = "Priority Groups:";
+        for (const PriorityGroup& group : priority->groups) {
+            out << label(first) << group_line(group, priority->policy) << '\n';
+            first = "";
+        }
+    }
+    if (d.pause) out << label("Paused:") << style.warn(describe(*d.pause)) << '\n';
+}
+
 // The bound consumer's configuration, counters and positions.
 void render_details(const Json& info, const Diagnosis& d, const Style& style, std::ostream& out) {
     const Json& config = object_at(info, "config");
@@ -57,6 +82,7 @@ void render_details(const Json& info, const Diagnosis& d, const Style& style, st
     out << label("Max Deliver:") << limit_count(int_or(config, "max_deliver", -1)) << '\n';
     out << label("Max Ack Pending:") << limit_count(int_or(config, "max_ack_pending", -1)) << '\n';
     out << label("Deliver Policy:") << printable(string_or(config, "deliver_policy", "all")) << '\n';
+    render_delivery_controls(info, d, style, out);
     out << label("Pending:") << format_count(uint_or(info, "num_pending")) << '\n';
     out << label("Ack Pending:") << format_count(uint_or(info, "num_ack_pending")) << '\n';
     out << label("Redelivered:") << format_count(uint_or(info, "num_redelivered"));
@@ -85,6 +111,15 @@ void render_verdict(const ConsumerReport& report, const Style& style, std::ostre
     }
 }
 
+// The last column: the verdict, and how long a pause has left ("BLOCKED (paused, 59m left)").
+std::string verdict_cell(const Diagnosis& d, const Style& style) {
+    std::string cell = painted_verdict(d.verdict, d.ok(), style);
+    if (d.pause) {
+        cell += style.warn(fmt::format(" (paused, {})", time_left(*d.pause)));
+    }
+    return cell;
+}
+
 void render_table(const AllResult& result, const Style& style, std::ostream& out) {
     if (!result.streams_missing.empty()) {
         out << style.warn(fmt::format("not found: {}", printable(join(result.streams_missing)))) << '\n';
@@ -108,7 +143,7 @@ void render_table(const AllResult& result, const Style& style, std::ostream& out
                            format_count(uint_or(info, "num_pending")), format_count(uint_or(info, "num_ack_pending")),
                            format_count(uint_or(info, "num_redelivered")),
                            push ? std::string("-") : format_count(uint_or(info, "num_waiting")),
-                           ago(c.diagnosis.delivered_ago), painted_verdict(c.diagnosis.verdict, c.diagnosis.ok(), style));
+                           ago(c.diagnosis.delivered_ago), verdict_cell(c.diagnosis, style));
     }
     for (const auto& c : result.consumers) {
         if (c.diagnosis.ok() && c.diagnosis.warnings.empty()) continue;

@@ -1,5 +1,6 @@
 // consumer-diag as a monitoring plugin's status line. A consumer that fails
-// the check (stalled, blocked, unbound, missing, or over a --max-* threshold)
+// the check (stalled, blocked or paused with messages pending, unbound,
+// missing, or over a --max-* threshold)
 // is CRITICAL, one that passes with warnings (redeliveries, config drift, a
 // replica behind) WARNING, else OK; a run is as bad as its worst consumer.
 // The thresholds are the perfdata's critical values (docs/monitoring.md).

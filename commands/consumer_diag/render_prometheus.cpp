@@ -27,6 +27,10 @@ constexpr MetricFamily kLastDeliveryAge{"aa_nats_consumer_last_delivery_age_seco
                                         "Seconds since the consumer last delivered a message (absent: never)"};
 constexpr MetricFamily kLastAckAge{"aa_nats_consumer_last_ack_age_seconds", MetricType::gauge,
                                    "Seconds since the consumer's ack floor last moved (absent: never)"};
+constexpr MetricFamily kPauseRemaining{"aa_nats_consumer_pause_remaining_seconds", MetricType::gauge,
+                                       "Seconds until a paused consumer resumes (absent: not paused)"};
+constexpr MetricFamily kPaused{"aa_nats_consumer_paused", MetricType::gauge,
+                               "1 while the consumer is paused (nats-server 2.11+), 0 otherwise"};
 constexpr MetricFamily kVerdict{"aa_nats_consumer_verdict", MetricType::gauge,
                                 "1 for the consumer's verdict, 0 for the other verdicts"};
 constexpr MetricFamily kConsumerOk{"aa_nats_consumer_ok", MetricType::gauge,
@@ -72,6 +76,7 @@ const MetricFamily& family_of(MeasureKind kind) {
         case MeasureKind::waiting_pulls: return kWaitingPulls;
         case MeasureKind::last_delivery: return kLastDeliveryAge;
         case MeasureKind::last_ack: return kLastAckAge;
+        case MeasureKind::pause_remaining: return kPauseRemaining;
     }
     throw std::logic_error("unknown measure");
 }
@@ -84,6 +89,8 @@ void add_consumer(const ConsumerReport& report, Exposition& out) {
     }
     out.add(kConsumerOk, labels, d.ok() ? 1 : 0);
     out.add(kWarnings, labels, static_cast<double>(d.warnings.size()));
+    // A 0 as well, so that an alert on == 1 has a series to watch (a consumer that does not exist has none).
+    if (report.binding.info.is_object()) out.add(kPaused, labels, d.pause ? 1 : 0);
     add_thresholds(report, labels, out);
     for (const Measure& m : measures_of(report)) out.add(family_of(m.kind), labels, m.value);  // none when missing
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "commands/consumer_diag/render.hpp"
@@ -25,10 +24,6 @@ std::string eta_text(const Progress& p) {
     if (p.drain_per_second && *p.drain_per_second < 0) return "never (growing)";
     if (p.drain_per_second) return "never (not draining)";
     return "-";
-}
-
-std::string rfc3339_seconds(TimePoint t) {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(t));
 }
 
 // The backlog's change per second: "-2.3/s" while it drains, "+0.0/s" while it stands still.
@@ -70,7 +65,7 @@ WatchFrame WatchHistory::record(const ServerFacts& server, ConsumerReport consum
 }
 
 void render_human(const WatchFrame& frame, const Style& style, std::ostream& out) {
-    render_header(frame.server, " at " + rfc3339_seconds(frame.at), out);
+    render_header(frame.server, " at " + format_timestamp(frame.at), out);
     render_consumer(frame.consumer, style, out);
     render_progress(frame.progress, frame.trend, out);
     out << '\n';

@@ -43,3 +43,9 @@ TEST_CASE("anything else is a ParseError, never a crash") {
         CHECK_THROWS_AS(parse_timestamp(bad), aa::ParseError);
     }
 }
+
+TEST_CASE("format_timestamp: UTC to the second, the fraction cut; parse_timestamp reads it back") {
+    CHECK(aa::format_timestamp(parse_timestamp("2026-12-07T20:29:48Z")) == "2026-12-07T20:29:48Z");
+    CHECK(aa::format_timestamp(parse_timestamp("2026-12-07T19:29:49.999999999Z")) == "2026-12-07T19:29:49Z");
+    CHECK(aa::format_timestamp(parse_timestamp("2026-12-07T21:29:48+01:00")) == "2026-12-07T20:29:48Z");
+}
