@@ -1,18 +1,14 @@
 #include "src/clustering.hpp"
 
-#include <cstdio>
-#include <tuple>
 
 namespace aa {
 
 namespace {
 
-// Whether VERSION ("2.9.10") is known to be older than 2.9.15, the first
-// release whose standalone servers put a cluster object in stream infos.
+// Whether VERSION is known to be older than 2.9.15, the first release whose
+// standalone servers put a cluster object in stream infos.
 bool before_standalone_cluster_info(const std::optional<std::string>& version) {
-    int major = 0, minor = 0, patch = 0;
-    if (!version || std::sscanf(version->c_str(), "%d.%d.%d", &major, &minor, &patch) != 3) return false;
-    return std::tie(major, minor, patch) < std::make_tuple(2, 9, 15);
+    return version && version_at_least(*version, 2, 9, 15) == false;
 }
 
 }  // namespace

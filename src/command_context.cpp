@@ -20,6 +20,10 @@ JetStreamClient& CommandContext::jetstream() {
         greetings_ = std::move(greetings);
         client_ = std::make_unique<JetStreamClient>(*connection_, settings_.connection.api_prefix,
                                                     settings_.connection.timeout);
+        // Servers before 2.11 have no API level: nothing is asked of them.
+        if (const auto info = greetings_->greeting_of(server_id_); info && version_at_least(info->version, 2, 11).value_or(false)) {
+            client_->ask_api_level_along();
+        }
     }
     return *client_;
 }
@@ -41,6 +45,7 @@ const ServerFacts& CommandContext::server() {
                 if (info->jetstream) facts.answering_server_name = info->server_name;
             }
         }
+        facts.api_level = js.api_level();
         greetings_.reset();  // the other servers' probes are not wanted any more
         server_ = std::move(facts);
     }

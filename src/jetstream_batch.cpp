@@ -77,6 +77,13 @@ StreamPage stream_page(ApiReply reply, const std::string& subject) {
     return StreamPage(std::move(reply.text));
 }
 
+std::optional<int> api_level(const ApiReply& reply) {
+    if (!reply.ok()) return std::nullopt;
+    const std::int64_t level = int_or(object_at(reply.body, "api"), "level", -1);
+    if (level < 0 || level > 1'000'000) return std::nullopt;
+    return static_cast<int>(level);
+}
+
 Answer read_answer(const Questions::Question& question, ApiReply reply, const std::string& subject) {
     switch (question.kind) {
         case QuestionKind::stream_info: return stream_info(std::move(reply), question, subject);
@@ -85,6 +92,7 @@ Answer read_answer(const Questions::Question& question, ApiReply reply, const st
         case QuestionKind::consumer_page: return consumer_page(std::move(reply), question, subject);
         case QuestionKind::streams_overlapping: return overlapping_streams(std::move(reply), subject);
         case QuestionKind::stream_page: return stream_page(std::move(reply), subject);
+        case QuestionKind::api_level: return api_level(reply);
     }
     throw std::logic_error("unknown question kind");
 }
@@ -162,6 +170,10 @@ std::size_t append_stream_page(Json& into, const Json& page) {
 
 Ticket<StreamPage> Questions::stream_page(std::int64_t offset) {
     return add<StreamPage>({QuestionKind::stream_page, "STREAM.LIST", Json{{"offset", offset}}});
+}
+
+Ticket<std::optional<int>> Questions::api_level() {
+    return add<std::optional<int>>({QuestionKind::api_level, "INFO", nullptr});
 }
 
 Answers read_answers(const Questions& questions, std::vector<ApiReply> replies,

@@ -69,7 +69,7 @@ struct Ticket {
 };
 
 // The kinds of questions; each has its own reading rule (jetstream_batch.cpp).
-enum class QuestionKind { stream_info, stored_messages, consumer_info, consumer_page, streams_overlapping, stream_page };
+enum class QuestionKind { stream_info, stored_messages, consumer_info, consumer_page, streams_overlapping, stream_page, api_level };
 
 // Whether the replies to questions of KIND are read as text (ApiCall::as_text), not as a tree.
 inline bool read_as_text(QuestionKind kind) { return kind == QuestionKind::stream_page; }
@@ -107,6 +107,10 @@ public:
     // before it pages them, standalone and clustered alike:
     // jsStreamListRequest, jsClusteredStreamListRequest), read as text.
     Ticket<StreamPage> stream_page(std::int64_t offset);
+    // The JetStream API level the server supports (the account info's
+    // api.level, from nats-server 2.11 on); nullopt when the reply names none
+    // or is an error: it is shown, never decided on.
+    Ticket<std::optional<int>> api_level();
 
     struct Question {
         QuestionKind kind;
@@ -128,7 +132,7 @@ private:
 };
 
 using Answer = std::variant<std::optional<Json>, std::optional<std::uint64_t>, ConsumerAnswer, ConsumerPage,
-                            std::vector<Json>, StreamPage>;
+                            std::vector<Json>, StreamPage, std::optional<int>>;
 
 class Answers {
 public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -93,11 +94,16 @@ std::string JetStreamClient::connected_url() const { return connection_.connecte
 Answers JetStreamClient::ask(const Questions& questions) { return ask_ahead(questions).wait(); }
 
 PendingAnswers JetStreamClient::ask_ahead(const Questions& questions) {
+    Questions asked = questions;
+    std::optional<Ticket<std::optional<int>>> api_level;
+    if (std::exchange(api_level_wanted_, false)) api_level = asked.api_level();
     std::vector<ApiCall> calls;
-    for (const auto& question : questions.list()) calls.push_back({question.verb, question.body, read_as_text(question.kind)});
+    for (const auto& question : asked.list()) calls.push_back({question.verb, question.body, read_as_text(question.kind)});
     std::vector<Request> requests = requests_of(calls);
     PendingReplies replies = connection_.send_requests(requests);
-    return PendingAnswers(*this, questions, std::move(calls), std::move(requests), std::move(replies));
+    PendingAnswers pending(*this, std::move(asked), std::move(calls), std::move(requests), std::move(replies));
+    pending.api_level_ = api_level;
+    return pending;
 }
 
 PendingAnswers::PendingAnswers(JetStreamClient& client, Questions questions, std::vector<ApiCall> calls,
@@ -110,7 +116,9 @@ Answers PendingAnswers::wait() {
     client_->complete_filtered_lists(questions_, replies);
     std::vector<std::string> subjects;
     for (const Request& request : requests_) subjects.push_back(request.subject);
-    return read_answers(questions_, std::move(replies), subjects);
+    Answers answers = read_answers(questions_, std::move(replies), subjects);
+    if (api_level_) client_->api_level_ = answers.take(*api_level_);
+    return answers;
 }
 
 void JetStreamClient::complete_filtered_lists(const Questions& questions, std::vector<ApiReply>& replies) {

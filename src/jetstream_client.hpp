@@ -47,6 +47,7 @@ private:
 
     JetStreamClient* client_;
     Questions questions_;
+    std::optional<Ticket<std::optional<int>>> api_level_;  // asked along (ask_api_level_along)
     std::vector<ApiCall> calls_;
     std::vector<Request> requests_;
     PendingReplies replies_;
@@ -90,8 +91,16 @@ public:
     // The URL of the server this client talks to, without credentials.
     std::string connected_url() const;
 
+    // Asks for the JetStream API level along with the next batch, at no round
+    // trip of its own; api_level() has it once that batch is read.
+    void ask_api_level_along() { api_level_wanted_ = true; }
+    std::optional<int> api_level() const { return api_level_; }
+
 private:
     friend class PendingAnswers;
+
+    bool api_level_wanted_ = false;
+    std::optional<int> api_level_;
 
     // The requests carrying CALLS, and what their REPLIES mean.
     std::vector<Request> requests_of(const std::vector<ApiCall>& calls) const;

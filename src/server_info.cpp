@@ -1,6 +1,8 @@
 #include "src/server_info.hpp"
 
+#include <cstdio>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "src/errors.hpp"
@@ -45,9 +47,17 @@ std::string_view to_string(Clustering clustering) {
 Json to_json(const ServerFacts& facts) {
     Json doc{{"url", facts.url}, {"clustered", facts.clustered()}, {"clustering", to_string(facts.clustering)}};
     doc["version"] = facts.version ? Json(*facts.version) : Json(nullptr);
+    doc["api_level"] = facts.api_level ? Json(*facts.api_level) : Json(nullptr);
     if (!facts.server_name.empty()) doc["name"] = facts.server_name;
     if (!facts.cluster_name.empty()) doc["cluster"] = facts.cluster_name;
     return doc;
+}
+
+std::optional<bool> version_at_least(std::string_view version, int major, int minor, int patch) {
+    int have[3] = {0, 0, 0};
+    const std::string text(version);
+    if (std::sscanf(text.c_str(), "%d.%d.%d", &have[0], &have[1], &have[2]) != 3) return std::nullopt;
+    return std::tie(have[0], have[1], have[2]) >= std::tie(major, minor, patch);
 }
 
 }  // namespace aa

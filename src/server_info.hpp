@@ -36,6 +36,7 @@ std::string_view to_string(Clustering clustering);  // "unknown", "standalone", 
 struct ServerFacts {
     std::string url;                     // redacted
     std::optional<std::string> version;  // from the server's INFO greeting, informational
+    std::optional<int> api_level;        // JetStream's API level ($JS.API.INFO, 2.11+), informational
     std::string server_name;
     // The connected server's name when JetStream answers from that server
     // itself (it runs JetStream and no other domain or API prefix is asked):
@@ -50,6 +51,10 @@ struct ServerFacts {
 };
 
 Json to_json(const ServerFacts& facts);
+
+// Whether VERSION ("2.10.27", as a greeting gives it) is at least
+// MAJOR.MINOR.PATCH; nullopt when it is not a version at all.
+std::optional<bool> version_at_least(std::string_view version, int major, int minor, int patch = 0);
 
 // Parses the greeting line "INFO {json}\r\n". Throws ParseError otherwise.
 ServerInfo parse_info_line(std::string_view line);

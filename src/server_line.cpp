@@ -11,6 +11,7 @@ std::string describe_server(const ServerFacts& server) {
     std::string line = printable(server.url);
     if (server.version) line += fmt::format(" (nats-server {}", printable(*server.version));
     else line += " (nats-server version unknown";
+    if (server.api_level) line += fmt::format(", API level {}", *server.api_level);
     switch (server.clustering) {
         case Clustering::clustered:
             line += server.cluster_name.empty() ? ", clustered)"

@@ -46,7 +46,7 @@ inline bool contains(const std::string& text, const std::string& part) { return 
 
 // The lines every report starts with: the server as the other commands show it, a rule, a blank line.
 inline std::string header(const std::string& url, const std::string& clustering = "standalone") {
-    return "NATS JetStream @ " + url + " (nats-server " + aa::test::server_version() + ", " + clustering + ")\n" + std::string(60, '=') + "\n\n";
+    return "NATS JetStream @ " + url + " (" + aa::test::shown_server() + ", " + clustering + ")\n" + std::string(60, '=') + "\n\n";
 }
 
 inline bool any_contains(const Json& lines, const std::string& part) {

@@ -147,7 +147,7 @@ TEST_CASE("candidate fallback: the durable only on the legacy stream binds there
     const Json doc = r.json();
     CHECK(doc.at("bound_stream") == "ATHLETE_ALLY_EVENTS");
     CHECK(doc.at("candidates_tried") == Json::array({"AA_CORE_HOT", "ATHLETE_ALLY_EVENTS"}));
-    const auto seen = spy.subjects();
+    const auto seen = aa::test::without_api_level_request(spy.subjects());
     CHECK(seen == std::vector<std::string>{"$JS.API.CONSUMER.INFO.AA_CORE_HOT.normalize-hrv-durable",
                                            "$JS.API.CONSUMER.INFO.ATHLETE_ALLY_EVENTS.normalize-hrv-durable"});
 

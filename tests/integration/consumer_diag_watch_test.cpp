@@ -42,7 +42,7 @@ TEST_CASE("--watch 200ms --count 3 without a terminal: three whole frames, then 
         INFO("frame ", i, ":\n", frame);
         // The header as every report has it, its first line ending in the sample's time.
         const std::string first_line = frame.substr(0, frame.find('\n'));
-        CHECK(first_line.starts_with("NATS JetStream @ " + s.server.url() + " (nats-server " + server_version() + ", standalone) at 20"));
+        CHECK(first_line.starts_with("NATS JetStream @ " + s.server.url() + " (" + aa::test::shown_server() + ", standalone) at 20"));
         CHECK(first_line.ends_with("Z"));
         CHECK(contains(frame, "\n" + std::string(60, '=') + "\n\nConsumer normalize-hrv-durable on AA_CORE_HOT\n"));
         CHECK(contains(frame, "  Pending:          3\n"));

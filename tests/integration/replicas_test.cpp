@@ -98,7 +98,7 @@ TEST_CASE("a leaf node whose greeting names a cluster: production is refused and
 
     const auto dry_run = ensure_streams({"-s", leaf, "--dry-run"}, kProduction);
     CHECK(dry_run.exit_code == 1);
-    CHECK(dry_run.out.find("(nats-server " + server_version() + ", " + shown_as + ")") != std::string::npos);
+    CHECK(dry_run.out.find("(" + aa::test::shown_server() + ", " + shown_as + ")") != std::string::npos);
     CHECK(dry_run.out.find("! refused   AA_CORE_HOT (core): " + refusal) != std::string::npos);
 
     // The trap springs at a restart: a stream set to R3 on this leaf would be gone now.
@@ -172,7 +172,7 @@ TEST_CASE("the runbook's first step on a 3-node cluster whose legacy stream runs
         const auto plan = ensure_streams({"-s", cluster.url(node), "--phase", "0", "--dry-run"}, kProduction);
         INFO(plan.out, plan.err);
         CHECK(plan.exit_code == 0);
-        CHECK(plan.out.find("(nats-server " + server_version() + ", cluster aa-test)") != std::string::npos);
+        CHECK(plan.out.find("(" + aa::test::shown_server() + ", cluster aa-test)") != std::string::npos);
         CHECK(plan.out.find("refused") == std::string::npos);
     }
     const auto applied = ensure_streams({"-s", cluster.url(1), "--phase", "0", "--json"}, kProduction);

@@ -157,6 +157,22 @@ bool server_at_least(int major, int minor, int patch) {
     return std::lexicographical_compare(want, want + 3, have, have + 3) || std::equal(want, want + 3, have);
 }
 
+std::string shown_server() {
+    if (!server_at_least(2, 11)) return "nats-server " + server_version();
+    // The levels the servers of scripts/fetch-servers.sh report ($JS.API.INFO api.level).
+    static const std::map<std::string, int> levels{{"2.15.1", 5}};
+    const auto level = levels.find(server_version());
+    if (level == levels.end()) throw std::runtime_error("the API level of nats-server " + server_version() + " is not known here");
+    return fmt::format("nats-server {}, API level {}", server_version(), level->second);
+}
+
+std::vector<std::string> without_api_level_request(std::vector<std::string> subjects) {
+    const auto asked = std::count(subjects.begin(), subjects.end(), "$JS.API.INFO");
+    CHECK(asked == (server_at_least(2, 11) ? 1 : 0));
+    std::erase(subjects, "$JS.API.INFO");
+    return subjects;
+}
+
 int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};

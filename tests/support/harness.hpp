@@ -27,6 +27,13 @@ Json legacy_stream_config(long long max_age_ns = 24 * 3'600'000'000'000LL);
 // version (tests/CMakeLists.txt); tests that meet a version difference ask.
 const std::string& server_version();
 bool server_at_least(int major, int minor, int patch = 0);
+// How aa-nats names that server in its header: "nats-server 2.9.10", or with
+// the JetStream API level from 2.11 on: "nats-server 2.15.1, API level 5".
+std::string shown_server();
+// SUBJECTS (API requests one aa-nats run sent) without its one $JS.API.INFO,
+// which it sends along with its first batch to servers from 2.11 on and never
+// to older ones: checked here.
+std::vector<std::string> without_api_level_request(std::vector<std::string> subjects);
 
 // A loopback TCP port that nothing listens on right now.
 int free_port();

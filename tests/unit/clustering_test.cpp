@@ -167,3 +167,19 @@ TEST_CASE("a stream info's cluster member alone says what the whole info says") 
         CHECK(from_member.cluster_name == from_info.cluster_name);
     }
 }
+
+TEST_CASE("the server line names the API level where the server has one") {
+    aa::ServerFacts facts;
+    facts.url = "nats://127.0.0.1:4222";
+    facts.version = "2.15.1";
+    facts.clustering = Clustering::standalone;
+    CHECK(aa::describe_server(facts) == "nats://127.0.0.1:4222 (nats-server 2.15.1, standalone)");
+    CHECK(aa::to_json(facts).at("api_level").is_null());
+    facts.api_level = 5;
+    CHECK(aa::describe_server(facts) == "nats://127.0.0.1:4222 (nats-server 2.15.1, API level 5, standalone)");
+    CHECK(aa::to_json(facts).at("api_level") == 5);
+    CHECK(aa::version_at_least("2.15.1", 2, 11) == true);
+    CHECK(aa::version_at_least("2.10.27", 2, 11) == false);
+    CHECK(aa::version_at_least("2.9.15", 2, 9, 15) == true);
+    CHECK(aa::version_at_least("garbage", 2, 9) == std::nullopt);
+}

@@ -238,3 +238,13 @@ TEST_CASE("a reply that is not what was asked for is a bad reply naming the subj
         CHECK_THROWS_WITH_AS(aa::read_answers(q, {reply}, {"$JS.API.ASKED"}), doctest::Contains(c.why.c_str()), aa::ConnectionError);
     }
 }
+
+TEST_CASE("the API level: 2.15.1's account info names 5; 2.10.27's names none; an error reply is no level") {
+    const auto ask = [](aa::Questions& q) { return q.api_level(); };
+    CHECK(answer_from("account_info_2.15.1.json", ask) == std::optional<int>(5));
+    CHECK(answer_from("account_info_2.10.27.json", ask) == std::nullopt);
+    CHECK(answer_from("stream_info_not_found.json", ask) == std::nullopt);
+    aa::Questions questions;
+    questions.api_level();
+    CHECK(questions.list().front().verb == "INFO");
+}
