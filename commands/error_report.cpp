@@ -14,11 +14,9 @@ ExitCode print_error_report(const ErrorReport& report, std::ostream& out, std::o
 ExitCode print_error_report(const ErrorReport& report, std::ostream& out, std::ostream& err, OutputFormat format,
                             std::string_view command) {
     if (format == OutputFormat::nagios) {
-        // Unreachable NATS, and a stream or consumer it holds offline (the
-        // one error that exits 1), are what a monitor is there to see;
-        // anything else (a usage error, a bug) says nothing about the server.
-        const bool outage = report.code == ExitCode::unavailable || report.code == ExitCode::check_failed;
-        const PluginStatus status = outage ? PluginStatus::critical : PluginStatus::unknown;
+        // Unreachable NATS is the outage a monitor is there to see; anything
+        // else (a usage error, a bug) says nothing about the server.
+        const PluginStatus status = report.code == ExitCode::unavailable ? PluginStatus::critical : PluginStatus::unknown;
         out << plugin_status_line({status, report.message, {}}) << '\n';
         return plugin_exit_code(status);
     }

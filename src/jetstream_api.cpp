@@ -42,7 +42,7 @@ ApiFailure::ApiFailure(std::string subject, ApiError error)
       error_(std::move(error)) {}
 
 AssetsOffline::AssetsOffline(std::vector<OfflineAsset> assets)
-    : Error(ExitCode::check_failed, [&] {
+    : Error(ExitCode::unavailable, [&] {
           std::vector<std::string> parts;
           for (const OfflineAsset& a : assets) parts.push_back(fmt::format("{} is offline: {}", a.what, a.reason));
           return join(parts, "; ");

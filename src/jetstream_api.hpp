@@ -51,8 +51,10 @@ private:
 // 2.11.9+/2.12: one written by a newer server, or whose stored config it can
 // no longer read): STREAM.INFO answers err_code 10194, CONSUMER.INFO 10195, a
 // list page names it under "offline" with the server's reason. It exists, so
-// it is never "not found"; it cannot be read or written, so nothing that
-// depends on it passes: exit 1, naming each with the server's reason.
+// it is never "not found"; the server cannot serve it, as it cannot serve a
+// stream without a leader, so nothing that depends on it passes: exit 3
+// ("unavailable", as the error document's exit codes allow), naming each
+// with the server's reason.
 struct OfflineAsset {
     std::string what;    // "stream NAME" or "consumer NAME of stream STREAM"
     std::string reason;  // the server's words

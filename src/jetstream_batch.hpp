@@ -156,7 +156,7 @@ private:
 // Returns how many streams it appended.
 std::size_t append_stream_page(Json& into, const Json& page);
 
-// An offline stream or consumer in a reply is AssetsOffline (exit 1, with the
+// An offline stream or consumer in a reply is AssetsOffline (exit 3, with the
 // server's reason): a stream or consumer info of one, a consumer page or a
 // streams_overlapping list naming one under "offline". A stream_page keeps
 // them apart (StreamPage::offline()), for the listing to name.

@@ -181,7 +181,7 @@ ExitCode list_all(CommandContext& context) {
                                fmt::format("JetStream did not answer for {} {} (no leader?): the listing is incomplete",
                                            missing.size() == 1 ? "stream" : "streams", join(missing))});
     }
-    // Every stream is accounted for, but an offline one is no pass: exit 1, with the server's reason.
+    // Every stream is accounted for, but one the server cannot serve is no pass: exit 3, with its reason.
     if (!lister.offline().empty()) {
         const AssetsOffline offline(lister.offline());
         return end_with_error({offline.exit_code(), offline.what()});

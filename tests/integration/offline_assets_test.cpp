@@ -1,5 +1,5 @@
 // Offline streams and consumers (nats-server 2.11.9+/2.12) through every
-// command that reads them: named with the server's reason, exit 1, never
+// command that reads them: named with the server's reason, exit 3, never
 // "not found", never a pass, and ensure-streams sends no write. No server run
 // here can take a stream offline (that needs one written by a newer server,
 // or a stored config it can no longer read), so the JetStream API is a fake
@@ -19,6 +19,7 @@
 
 #include "tests/support/fakes.hpp"
 #include "tests/support/harness.hpp"
+#include "tests/support/schema_check.hpp"
 
 using aa::test::FakeResponder;
 using aa::test::Json;
@@ -97,7 +98,7 @@ std::string core_page() {
 
 void check_named(const RunResult& r, const std::string& what) {
     INFO("stdout: ", r.out, "\nstderr: ", r.err);
-    CHECK(r.exit_code == 1);
+    CHECK(r.exit_code == 3);
     CHECK(r.err.find(fmt::format("{} is offline: {}", what, kReason)) != std::string::npos);
     CHECK(r.out.find("not found") == std::string::npos);
     CHECK(r.err.find("not found") == std::string::npos);
@@ -105,7 +106,7 @@ void check_named(const RunResult& r, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("an offline stream: every command names it with the server's reason and exits 1; ensure-streams writes nothing") {
+TEST_CASE("an offline stream: every command names it with the server's reason and exits 3; ensure-streams writes nothing") {
     NatsServer server = without_jetstream();
     Api api({{"$JS.API.STREAM.INFO.AA_VENDOR_HOT", fixture("stream_info_offline.json")},
              {"$JS.API.CONSUMER.INFO.AA_VENDOR_HOT.", fixture("stream_info_offline.json")},  // the server's 10194
@@ -126,9 +127,10 @@ TEST_CASE("an offline stream: every command names it with the server's reason an
     // streams that may capture an event subject family: the fake cannot tell
     // a filtered list from the account's.)
     const RunResult all = run_aa_nats({"stream-info", "--all", "--json", "-s", server.url()});
-    CHECK(all.exit_code == 1);
+    CHECK(all.exit_code == 3);
     const Json doc = all.json();
-    CHECK(doc.at("error").at("exit_code") == 1);
+    aa::test::check_schema(doc, "error.schema.json");
+    CHECK(doc.at("error").at("exit_code") == 3);
     CHECK(doc.at("error").at("message") == fmt::format("stream AA_VENDOR_HOT is offline: {}", kReason));
 
     // A monitor sees it as CRITICAL.
@@ -137,7 +139,7 @@ TEST_CASE("an offline stream: every command names it with the server's reason an
     CHECK(nagios.out.find("CRITICAL") != std::string::npos);
 }
 
-TEST_CASE("an offline consumer: consumer-diag and migrate-verify name it with the server's reason and exit 1") {
+TEST_CASE("an offline consumer: consumer-diag and migrate-verify name it with the server's reason and exit 3") {
     NatsServer server = without_jetstream();
     Api api({{"$JS.API.STREAM.INFO.AA_CORE_HOT", core_info()},
              {"$JS.API.CONSUMER.INFO.AA_CORE_HOT.normalize-hrv-durable", fixture("consumer_info_offline.json")},
@@ -150,7 +152,7 @@ TEST_CASE("an offline consumer: consumer-diag and migrate-verify name it with th
         args.insert(args.end(), {"-s", server.url()});
         const RunResult r = run_aa_nats(args);
         INFO("stdout: ", r.out, "\nstderr: ", r.err);
-        CHECK(r.exit_code == 1);
+        CHECK(r.exit_code == 3);
         CHECK(r.err.find(fmt::format("consumer normalize-hrv-durable of stream AA_CORE_HOT is offline: {}", kReason)) !=
               std::string::npos);
     }

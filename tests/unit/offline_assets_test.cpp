@@ -1,6 +1,6 @@
 // Offline streams and consumers (nats-server 2.11.9+/2.12): a stream or
 // consumer the server holds but cannot serve. Every reading rule names it
-// with the server's reason (exit 1), never as absent and never as a pass. On
+// with the server's reason (exit 3), never as absent and never as a pass. On
 // fixtures taken from nats-server's source (tests/fixtures/README.md): no
 // server run here can take a stream offline.
 
@@ -34,11 +34,11 @@ AssetsOffline offline_reading(const Questions& q, const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("an offline stream's info (10194) is neither absent nor a failure to look: exit 1 with the server's reason") {
+TEST_CASE("an offline stream's info (10194) is never absent: exit 3 with the server's reason") {
     Questions q;
     q.stream_info("AA_VENDOR_HOT");
     const AssetsOffline e = offline_reading(q, "stream_info_offline.json");
-    CHECK(e.exit_code() == aa::ExitCode::check_failed);
+    CHECK(e.exit_code() == aa::ExitCode::unavailable);
     REQUIRE(e.assets().size() == 1);
     CHECK(e.assets()[0].what == "stream AA_VENDOR_HOT");
     CHECK(e.assets()[0].reason == kReason);
