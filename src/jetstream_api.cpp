@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "src/json_text.hpp"
+#include "src/text.hpp"
 
 namespace aa {
 namespace {
@@ -39,6 +40,31 @@ void check_reply_text(std::string_view data) {
 ApiFailure::ApiFailure(std::string subject, ApiError error)
     : Error(ExitCode::unavailable, describe_api_error(subject, error)), subject_(std::move(subject)),
       error_(std::move(error)) {}
+
+AssetsOffline::AssetsOffline(std::vector<OfflineAsset> assets)
+    : Error(ExitCode::unavailable, [&] {
+          std::vector<std::string> parts;
+          for (const OfflineAsset& a : assets) parts.push_back(fmt::format("{} is offline: {}", a.what, a.reason));
+          return join(parts, "; ");
+      }()),
+      assets_(std::move(assets)) {}
+
+std::string offline_reason(const ApiError& error) {
+    const std::string_view text = error.description;
+    const auto colon = text.find(": ");
+    return std::string(colon == std::string_view::npos ? text : text.substr(colon + 2));
+}
+
+std::vector<std::pair<std::string, std::string>> offline_of(const Json& member) {
+    std::vector<std::pair<std::string, std::string>> offline;
+    if (member.is_null()) return offline;
+    if (!member.is_object()) throw ParseError("its \"offline\" is not an object");
+    for (const auto& [name, reason] : member.items()) {
+        if (!reason.is_string()) throw ParseError("its \"offline\" reasons are not strings");
+        offline.emplace_back(name, reason.get<std::string>());
+    }
+    return offline;
+}
 
 ConnectionError bad_reply(const std::string& subject, std::string_view what) {
     return ConnectionError(fmt::format("bad reply on {}: {}", subject, what));

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "src/errors.hpp"
 #include "src/json_access.hpp"
@@ -29,6 +31,8 @@ inline constexpr int kStreamNotFound = 10059;
 inline constexpr int kSubjectsOverlap = 10065;
 inline constexpr int kReplicasNotSupported = 10074;
 inline constexpr int kJetStreamNotEnabled = 10076;
+inline constexpr int kStreamOffline = 10194;         // 2.11.9+: "stream is offline: REASON"
+inline constexpr int kConsumerOffline = 10195;       // 2.11.9+: "consumer is offline: REASON"
 }  // namespace err_code
 
 // An API reply that was an error nobody expected (exit 3: JetStream could not do it).
@@ -42,6 +46,34 @@ private:
     std::string subject_;
     ApiError error_;
 };
+
+// A stream or consumer the server holds but cannot serve (nats-server
+// 2.11.9+/2.12: one written by a newer server, or whose stored config it can
+// no longer read): STREAM.INFO answers err_code 10194, CONSUMER.INFO 10195, a
+// list page names it under "offline" with the server's reason. It exists, so
+// it is never "not found"; the server cannot serve it, as it cannot serve a
+// stream without a leader, so nothing that depends on it passes: exit 3
+// ("unavailable", as the error document's exit codes allow), naming each
+// with the server's reason.
+struct OfflineAsset {
+    std::string what;    // "stream NAME" or "consumer NAME of stream STREAM"
+    std::string reason;  // the server's words
+};
+class AssetsOffline : public Error {
+public:
+    explicit AssetsOffline(std::vector<OfflineAsset> assets);
+    const std::vector<OfflineAsset>& assets() const noexcept { return assets_; }
+
+private:
+    std::vector<OfflineAsset> assets_;
+};
+
+// The server's reason in a 10194 or 10195 error ("stream is offline: REASON").
+std::string offline_reason(const ApiError& error);
+
+// A list page's "offline" member (name -> reason), in name order; empty when
+// null or absent. Throws ParseError unless an object of strings.
+std::vector<std::pair<std::string, std::string>> offline_of(const Json& member);
 
 // "bad reply on SUBJECT: WHAT", for a reply that is not what was asked for
 // (not JSON, or not of the shape its question calls for): exit 3, as the

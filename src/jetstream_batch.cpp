@@ -1,5 +1,7 @@
 #include "src/jetstream_batch.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "src/json_text.hpp"
@@ -13,17 +15,43 @@ bool absent(const ApiReply& reply) {
     return reply.is_error(err_code::kStreamNotFound) || reply.is_error(err_code::kConsumerNotFound);
 }
 
+// An offline stream (10194, also the answer about its consumers) or
+// consumer (10195) of QUESTION exists but cannot be read: AssetsOffline.
+void throw_if_offline(const ApiReply& reply, const Questions::Question& question) {
+    if (reply.is_error(err_code::kStreamOffline)) {
+        throw AssetsOffline({{"stream " + question.stream, offline_reason(*reply.error)}});
+    }
+    if (reply.is_error(err_code::kConsumerOffline)) {
+        throw AssetsOffline(
+            {{fmt::format("consumer {} of stream {}", question.consumer, question.stream), offline_reason(*reply.error)}});
+    }
+}
+
 // The reply body when the call succeeded; nullopt when the stream (10059) or
-// the consumer (10014) does not exist; any other error is "could not look".
-std::optional<Json> body_or_absent(ApiReply reply, const std::string& subject) {
+// the consumer (10014) does not exist; offline is AssetsOffline; any other
+// error is "could not look".
+std::optional<Json> body_or_absent(ApiReply reply, const Questions::Question& question, const std::string& subject) {
     if (absent(reply)) return std::nullopt;
+    throw_if_offline(reply, question);
     if (!reply.ok()) throw ApiFailure(subject, *reply.error);
     return std::move(reply.body);
 }
 
+// The streams (or the consumers of STREAM, when not empty) a list PAGE names offline.
+void throw_if_listed_offline(const Json& page, const std::string& stream = {}) {
+    const auto it = page.find("offline");
+    if (it == page.end()) return;
+    std::vector<OfflineAsset> assets;
+    for (auto& [name, reason] : offline_of(*it)) {
+        assets.push_back({stream.empty() ? "stream " + name : fmt::format("consumer {} of stream {}", name, stream),
+                          std::move(reason)});
+    }
+    if (!assets.empty()) throw AssetsOffline(std::move(assets));
+}
+
 // The info of the stream QUESTION asks about; nullopt when it does not exist.
 std::optional<Json> stream_info(ApiReply reply, const Questions::Question& question, const std::string& subject) {
-    std::optional<Json> info = body_or_absent(std::move(reply), subject);
+    std::optional<Json> info = body_or_absent(std::move(reply), question, subject);
     if (info) check_stream_info(*info, question.stream);
     return info;
 }
@@ -42,16 +70,18 @@ std::optional<std::uint64_t> stored_on_filter(std::optional<Json> info) {
 ConsumerAnswer consumer_answer(ApiReply reply, const Questions::Question& question, const std::string& subject) {
     ConsumerAnswer answer;
     answer.stream_missing = reply.is_error(err_code::kStreamNotFound);
-    answer.info = body_or_absent(std::move(reply), subject);
+    answer.info = body_or_absent(std::move(reply), question, subject);
     if (answer.info) check_consumer_info(*answer.info, question.stream, question.consumer);
     return answer;
 }
 
 ConsumerPage consumer_page(ApiReply reply, const Questions::Question& question, const std::string& subject) {
-    const std::optional<Json> body = body_or_absent(std::move(reply), subject);
+    const std::optional<Json> body = body_or_absent(std::move(reply), question, subject);
     ConsumerPage page;
     if (!body) return page;  // a stream that does not exist has no consumers
     check_consumer_list(*body, question.stream);
+    // An offline consumer is left out of "consumers": listed, it is not healthy.
+    throw_if_listed_offline(*body, question.stream);
     for (const Json& consumer : array_at(*body, "consumers")) page.consumers.push_back(consumer);
     page.complete = static_cast<std::int64_t>(page.consumers.size()) >= int_or(*body, "total");
     return page;
@@ -60,6 +90,8 @@ ConsumerPage consumer_page(ApiReply reply, const Questions::Question& question, 
 std::vector<Json> overlapping_streams(ApiReply reply, const std::string& subject) {
     if (!reply.ok()) throw ApiFailure(subject, *reply.error);
     check_stream_list(reply.body);
+    // An offline stream may capture the subject: which, the server cannot say.
+    throw_if_listed_offline(reply.body);
     // On a cluster, streams whose leader did not answer in time are listed
     // under "missing": leaving them out would call their subjects uncaptured.
     if (const auto missing = strings_at(reply.body, "missing"); !missing.empty()) {
@@ -113,12 +145,18 @@ StreamPage::StreamPage(std::string text) : text_(std::move(text)) {
     total_ = count_in_text(text_, "total");
     count_in_text(text_, "offset");
     limit_ = json_text::first_member(text_, "limit") ? count_in_text(text_, "limit") : 0;
-    // On a cluster, the streams whose leader did not answer in time: not in "streams".
+    // Offline streams (2.11.9+), named with the server's reason: not in "streams".
+    if (const auto offline = json_text::first_member(text_, "offline")) offline_ = offline_of(Json::parse(*offline));
+    const auto is_offline = [&](const std::string& name) {
+        return std::any_of(offline_.begin(), offline_.end(), [&](const auto& o) { return o.first == name; });
+    };
+    // On a cluster, the streams whose leader did not answer in time, and the
+    // offline ones again: not in "streams".
     if (const auto missing = json_text::first_member(text_, "missing")) {
         const Json names = Json::parse(*missing);
         if (names.is_array()) {
             for (const Json& name : names) {
-                if (name.is_string()) missing_.push_back(name.get<std::string>());
+                if (name.is_string() && !is_offline(name.get<std::string>())) missing_.push_back(name.get<std::string>());
             }
         }
     }
@@ -165,6 +203,9 @@ std::size_t append_stream_page(Json& into, const Json& page) {
         ++added;
     }
     for (const std::string& missing : strings_at(page, "missing")) into["missing"].push_back(missing);
+    if (const auto offline = page.find("offline"); offline != page.end() && offline->is_object()) {
+        for (const auto& [name, reason] : offline->items()) into["offline"][name] = reason;
+    }
     return added;
 }
 

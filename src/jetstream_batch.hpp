@@ -52,10 +52,14 @@ public:
     // On a cluster, the streams of the page whose leader did not answer in
     // time: the server names them here instead of giving their infos.
     const std::vector<std::string>& missing() const { return missing_; }
+    // The streams of the page the server holds but cannot serve (2.11.9+),
+    // with its reason, in name order; not in missing().
+    const std::vector<std::pair<std::string, std::string>>& offline() const { return offline_; }
 
 private:
     std::string text_;
     std::vector<std::string> missing_;
+    std::vector<std::pair<std::string, std::string>> offline_;
     std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length) of each info in text_
     std::vector<std::string> names_;                          // each info's config.name
     std::int64_t total_ = 0;
@@ -151,10 +155,15 @@ private:
 // Appends to INTO, a reply to a streams_overlapping question, the streams of
 // PAGE, a later page of the same list, that come after INTO's last stream in
 // name order (the order nats-server pages in: one not after it was already
-// seen, the list having shifted while paging), and PAGE's "missing" names.
+// seen, the list having shifted while paging), and PAGE's "missing" names
+// and "offline" streams.
 // Returns how many streams it appended.
 std::size_t append_stream_page(Json& into, const Json& page);
 
+// An offline stream or consumer in a reply is AssetsOffline (exit 3, with the
+// server's reason): a stream or consumer info of one, a consumer page or a
+// streams_overlapping list naming one under "offline". A stream_page keeps
+// them apart (StreamPage::offline()), for the listing to name.
 // Reads the replies to QUESTIONS (in order; SUBJECTS are the subjects they were
 // sent on, for naming them in failures). Pure: the client's ask() sends, this
 // reads, and unit tests read fixtures with it.

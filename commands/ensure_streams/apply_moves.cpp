@@ -19,8 +19,10 @@ namespace {
 // Settles a claim of subjects another stream has just released. On a cluster
 // the meta leader may still hold the old subjects for a moment after the
 // release was acknowledged, and refuse the claim as an overlap (err_code
-// 10065, seen on a loaded 3-node 2.9.10 cluster): retry briefly, as the
-// release is known to have been accepted.
+// 10065, seen on a loaded 3-node 2.9.10 cluster); so may a standalone
+// nats-server from 2.11.10, whose API workers can handle the pipelined
+// release and claim at once. Retry briefly, as the release is known to have
+// been accepted.
 ApiReply settle_claim(const StreamAction& a, ActionOutcome& outcome, ApiReply reply, JetStreamClient& js,
                       Clock::time_point& answered) {
     constexpr auto kPatience = std::chrono::seconds(3);

@@ -71,7 +71,10 @@ StreamAction plan_removal(const AbsentStream& absent, const Facts& facts, Flags 
 void add_plan_warnings(Plan& plan, const Facts& facts, Flags flags, bool compression) {
     const TargetTopology& target = plan.target;
     for (auto& warning : replica_warnings(plan, facts, flags)) plan.warnings.push_back(std::move(warning));
-    for (auto& warning : rollback_warnings(plan)) plan.warnings.push_back(std::move(warning));
+    // 2.10 brought compression and stopped refusing durables filtered outside their stream's subjects.
+    for (auto& warning : rollback_warnings(plan, /*foreign_filters_refused=*/!compression)) {
+        plan.warnings.push_back(std::move(warning));
+    }
     if (!compression) {
         plan.warnings.push_back(fmt::format(
             "compression s2 is not applied: this server (nats-server {}) does not support it; this is not drift",

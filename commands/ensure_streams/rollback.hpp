@@ -11,9 +11,10 @@
 namespace aa::ensure_streams {
 
 // One warning per move of PLAN back to the legacy stream: the stream left
-// behind keeps its messages and consumers but gets nothing new, and, checked
-// on nats-server 2.9.10, accepts no new durable filtered on the moved
-// subjects (err_code 10093) until they move forward again.
-std::vector<std::string> rollback_warnings(const Plan& plan);
+// behind keeps its messages and consumers but gets nothing new, and until
+// the subjects move forward again a durable filtered on them there is
+// refused (err_code 10093) when FOREIGN_FILTERS_REFUSED (nats-server 2.9),
+// accepted and fed nothing otherwise (2.10+).
+std::vector<std::string> rollback_warnings(const Plan& plan, bool foreign_filters_refused);
 
 }  // namespace aa::ensure_streams

@@ -38,6 +38,7 @@ public:
     // Returns how many of PAGE's streams were new.
     std::size_t add(const StreamPage& page) {
         missing_.insert(missing_.end(), page.missing().begin(), page.missing().end());
+        for (const auto& [name, reason] : page.offline()) offline_.push_back({"stream " + name, reason});
         std::size_t added = 0;
         for (std::size_t i = 0; i < page.size(); ++i) {
             const auto config = json_text::first_member(page.info(i), "config");
@@ -59,6 +60,8 @@ public:
     // out, or (nats-server 2.9.10, a stream whose replicas are all offline)
     // listed too, with its configuration but no state it could vouch for.
     const std::vector<std::string>& missing() const { return missing_; }
+    // The streams the server holds but cannot serve (2.11.9+), with its reason.
+    const std::vector<OfflineAsset>& offline() const { return offline_; }
 
 private:
     const TopologySettings& topology_;
@@ -67,6 +70,7 @@ private:
     std::string last_;
     bool written_ = false;
     std::vector<std::string> missing_;
+    std::vector<OfflineAsset> offline_;
 };
 
 // A batch of pages asked for and not yet read.
@@ -176,6 +180,11 @@ ExitCode list_all(CommandContext& context) {
         return end_with_error({ExitCode::unavailable,
                                fmt::format("JetStream did not answer for {} {} (no leader?): the listing is incomplete",
                                            missing.size() == 1 ? "stream" : "streams", join(missing))});
+    }
+    // Every stream is accounted for, but one the server cannot serve is no pass: exit 3, with its reason.
+    if (!lister.offline().empty()) {
+        const AssetsOffline offline(lister.offline());
+        return end_with_error({offline.exit_code(), offline.what()});
     }
     writer->end();
     return ExitCode::ok;

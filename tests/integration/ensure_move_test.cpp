@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <map>
 #include <sstream>
@@ -194,12 +195,24 @@ TEST_CASE("the release and the claim leave together, before the release's reply 
     CHECK(*release <= *claim);
     CHECK(*claim < *first_reply_after_release);
 
-    // The server got the release first, then the claim.
+    // The server got the release first, then the claim. Up to 2.11.9 it
+    // handles a client's requests in arrival order; from 2.11.10 its API
+    // workers may handle the two at once, and the claim is then refused as
+    // an overlap (10065; 4 in 300 pipelined pairs on a standalone 2.15.1):
+    // aa-nats then sends the claim again, and only the claim, until accepted.
     std::vector<std::string> writes;
     for (const auto& subject : spy.subjects()) {
         if (contains(subject, ".UPDATE.") || contains(subject, ".CREATE.")) writes.push_back(subject);
     }
-    CHECK(writes == std::vector<std::string>{kRelease, kClaim});
+    INFO("writes: ", fmt::format("{}", fmt::join(writes, " ")));
+    if (aa::test::server_at_least(2, 11, 10)) {
+        REQUIRE(writes.size() >= 2);
+        CHECK(std::vector<std::string>(writes.begin(), writes.begin() + 2) == std::vector<std::string>{kRelease, kClaim});
+        CHECK(std::all_of(writes.begin() + 2, writes.end(), [](const std::string& w) { return w == kClaim; }));
+    } else {
+        CHECK(writes == std::vector<std::string>{kRelease, kClaim});
+    }
+    CHECK(r.json().at("subject_moves")[0].at("torn") == false);
     CHECK(setup.captured_by("vendor.oura.x") == Json{"AA_VENDOR_HOT"});
     // The window is measured from sending the release to the claim's reply:
     // that reply crossed the proxy both ways, so it is at least a round trip

@@ -127,3 +127,15 @@ TEST_CASE("single mode after a move: refused, naming the rollback rather than em
                                          facts_with({renamed(core_info(), "MINE", {"vendor.>"}, 0)}), {});
     CHECK(action(other, "ATHLETE_ALLY_EVENTS").reason.find("take it out of MINE first") != std::string::npos);
 }
+
+TEST_CASE("on nats-server 2.10+ (its configs echo compression) the warning says a durable there is accepted, not refused") {
+    std::vector<Json> infos = {legacy_of({"athlete-ally.>", "sleep.*"}), vendor_info(), dlq_info()};
+    for (Json& info : infos) info["config"]["compression"] = "none";
+    const es::Plan plan = es::make_plan(target(0), facts_with(infos), {});
+    CHECK(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const std::string& w) {
+        return w.find("until --phase 1 moves it forward again, a durable created or updated on AA_VENDOR_HOT filtered "
+                      "on it is accepted (nats-server 2.10+) and gets nothing new either") != std::string::npos;
+    }));
+    CHECK(std::none_of(plan.warnings.begin(), plan.warnings.end(),
+                       [](const std::string& w) { return w.find("10093") != std::string::npos; }));
+}
