@@ -20,8 +20,10 @@ JetStreamClient& CommandContext::jetstream() {
         greetings_ = std::move(greetings);
         client_ = std::make_unique<JetStreamClient>(*connection_, settings_.connection.api_prefix,
                                                     settings_.connection.timeout);
-        // Servers before 2.11 have no API level: nothing is asked of them.
-        if (const auto info = greetings_->greeting_of(server_id_); info && version_at_least(info->version, 2, 11).value_or(false)) {
+        // Servers before 2.11 have no API level, and one without JetStream of
+        // its own may have a responder that knows nothing of it: neither is asked.
+        const auto info = greetings_->greeting_of(server_id_);
+        if (info && info->jetstream && version_at_least(info->version, 2, 11).value_or(false)) {
             client_->ask_api_level_along();
         }
     }
