@@ -208,8 +208,16 @@ std::string TempDir::write(const std::string& name, const std::string& content) 
 NatsServer::NatsServer(ServerOptions options) : options_(std::move(options)) {
     own_dir_ = std::make_unique<TempDir>();
     store_ = own_dir_->path() / "store";
-    port_ = free_port();
-    start();
+    // A port another test took between free_port() and the bind: another one.
+    for (int attempt = 1;; ++attempt) {
+        port_ = free_port();
+        try {
+            start();
+            return;
+        } catch (const PortTaken&) {
+            if (attempt == 3) throw;
+        }
+    }
 }
 
 NatsServer::NatsServer(ServerOptions options, int port, std::filesystem::path store, std::vector<std::string> args)
@@ -230,11 +238,28 @@ void NatsServer::launch() {
     pid_ = spawn(nats_server_binary(), args, nullptr, log_path().string());
 }
 
+std::size_t NatsServer::times_logged(const std::string& line) const {
+    std::ifstream in(log_path());
+    std::size_t count = 0;
+    for (std::string logged; std::getline(in, logged);) count += logged.find(line) != std::string::npos ? 1 : 0;
+    return count;
+}
+
 void NatsServer::start() {
     if (running()) return;
+    // Ready when this server says it listens, not when the port accepts: two
+    // tests run in parallel can be given the same free port, and then the port
+    // accepts for the one whose server lost the bind (and exited) too.
+    const std::string listening = "Listening for client connections on 127.0.0.1:" + std::to_string(port_);
+    const std::size_t before = times_logged(listening);
     launch();
     const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (!port_accepts(port_)) {
+    while (times_logged(listening) == before || !port_accepts(port_)) {
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+            pid_ = -1;
+            throw PortTaken("nats-server exited on start on port " + std::to_string(port_) + ":\n" + log_tail(4));
+        }
         if (std::chrono::steady_clock::now() > deadline) {
             stop();
             throw std::runtime_error("nats-server did not start on port " + std::to_string(port_));

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -60,6 +61,11 @@ struct ServerOptions {
     std::vector<std::string> extra_args;
 };
 
+// A nats-server that exited as it started (most often: its port was taken).
+struct PortTaken : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 // One nats-server process.
 class NatsServer {
 public:
@@ -75,6 +81,7 @@ public:
     bool running() const { return pid_ > 0; }
     std::filesystem::path log_path() const;        // what the server writes, kept until the store goes
     std::string log_tail(std::size_t lines) const;  // its last LINES lines
+    std::size_t times_logged(const std::string& line) const;  // log lines holding LINE
 
 private:
     friend class NatsCluster;
