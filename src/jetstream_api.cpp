@@ -49,6 +49,14 @@ AssetsOffline::AssetsOffline(std::vector<OfflineAsset> assets)
       }()),
       assets_(std::move(assets)) {}
 
+OfflineAsset offline_stream(const std::string& stream, std::string reason) {
+    return {"stream " + stream, std::move(reason)};
+}
+
+OfflineAsset offline_consumer(const std::string& stream, const std::string& consumer, std::string reason) {
+    return {fmt::format("consumer {} of stream {}", consumer, stream), std::move(reason)};
+}
+
 std::string offline_reason(const ApiError& error) {
     const std::string_view text = error.description;
     const auto colon = text.find(": ");

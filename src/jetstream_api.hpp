@@ -59,6 +59,10 @@ struct OfflineAsset {
     std::string what;    // "stream NAME" or "consumer NAME of stream STREAM"
     std::string reason;  // the server's words
 };
+// The asset as every message names it.
+OfflineAsset offline_stream(const std::string& stream, std::string reason);
+OfflineAsset offline_consumer(const std::string& stream, const std::string& consumer, std::string reason);
+
 class AssetsOffline : public Error {
 public:
     explicit AssetsOffline(std::vector<OfflineAsset> assets);

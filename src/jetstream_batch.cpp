@@ -19,11 +19,10 @@ bool absent(const ApiReply& reply) {
 // consumer (10195) of QUESTION exists but cannot be read: AssetsOffline.
 void throw_if_offline(const ApiReply& reply, const Questions::Question& question) {
     if (reply.is_error(err_code::kStreamOffline)) {
-        throw AssetsOffline({{"stream " + question.stream, offline_reason(*reply.error)}});
+        throw AssetsOffline({offline_stream(question.stream, offline_reason(*reply.error))});
     }
     if (reply.is_error(err_code::kConsumerOffline)) {
-        throw AssetsOffline(
-            {{fmt::format("consumer {} of stream {}", question.consumer, question.stream), offline_reason(*reply.error)}});
+        throw AssetsOffline({offline_consumer(question.stream, question.consumer, offline_reason(*reply.error))});
     }
 }
 
@@ -43,8 +42,8 @@ void throw_if_listed_offline(const Json& page, const std::string& stream = {}) {
     if (it == page.end()) return;
     std::vector<OfflineAsset> assets;
     for (auto& [name, reason] : offline_of(*it)) {
-        assets.push_back({stream.empty() ? "stream " + name : fmt::format("consumer {} of stream {}", name, stream),
-                          std::move(reason)});
+        assets.push_back(stream.empty() ? offline_stream(name, std::move(reason))
+                                        : offline_consumer(stream, name, std::move(reason)));
     }
     if (!assets.empty()) throw AssetsOffline(std::move(assets));
 }

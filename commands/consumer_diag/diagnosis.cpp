@@ -218,6 +218,7 @@ Diagnosis diagnose(const Json& info, TimePoint now, const Thresholds& thresholds
     if (acked_at) d.acked_ago = since(*acked_at, now);
 
     d.pause = pause_of(info, d.warnings);
+    d.priority = priority_of(info);
     const Counters c = counters_of(info);
     judge(c, idle_for(d, created_at, now), thresholds, d);
     note_redeliveries(c, d);

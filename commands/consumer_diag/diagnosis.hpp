@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "commands/consumer_diag/pause.hpp"
+#include "commands/consumer_diag/priority.hpp"
 #include "src/json_access.hpp"
 #include "src/timestamp.hpp"
 
@@ -49,6 +50,8 @@ struct Diagnosis {
     std::optional<std::chrono::nanoseconds> acked_ago;      // since ack_floor.last_active
     // Paused (2.11+): with messages pending it is blocked, else it passes and a reason says so.
     std::optional<Pause> pause;
+    // Priority groups and their pinned clients (2.11+); shown, never judged.
+    std::optional<Priority> priority;
 
     bool ok() const;
 };

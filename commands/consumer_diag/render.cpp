@@ -1,7 +1,6 @@
 // Human renderings of consumer-diag reports: one consumer, and the --all table.
 
 #include "commands/consumer_diag/render.hpp"
-#include "commands/consumer_diag/priority.hpp"
 #include "commands/consumer_diag/render_parts.hpp"
 
 #include <algorithm>
@@ -58,12 +57,12 @@ std::string group_line(const PriorityGroup& group, const std::string& policy) {
 }
 
 // 2.11+: priority groups and their pins, and a pause; nothing on older servers, which have neither.
-void render_delivery_controls(const Json& info, const Diagnosis& d, const Style& style, std::ostream& out) {
-    if (const auto priority = priority_of(info)) {
-        out << label("Priority Policy:") << printable(priority->policy) << '\n';
+void render_delivery_controls(const Diagnosis& d, const Style& style, std::ostream& out) {
+    if (d.priority) {
+        out << label("Priority Policy:") << printable(d.priority->policy) << '\n';
         const char* first = "Priority Groups:";
-        for (const PriorityGroup& group : priority->groups) {
-            out << label(first) << group_line(group, priority->policy) << '\n';
+        for (const PriorityGroup& group : d.priority->groups) {
+            out << label(first) << group_line(group, d.priority->policy) << '\n';
             first = "";
         }
     }
@@ -82,7 +81,7 @@ void render_details(const Json& info, const Diagnosis& d, const Style& style, st
     out << label("Max Deliver:") << limit_count(int_or(config, "max_deliver", -1)) << '\n';
     out << label("Max Ack Pending:") << limit_count(int_or(config, "max_ack_pending", -1)) << '\n';
     out << label("Deliver Policy:") << printable(string_or(config, "deliver_policy", "all")) << '\n';
-    render_delivery_controls(info, d, style, out);
+    render_delivery_controls(d, style, out);
     out << label("Pending:") << format_count(uint_or(info, "num_pending")) << '\n';
     out << label("Ack Pending:") << format_count(uint_or(info, "num_ack_pending")) << '\n';
     out << label("Redelivered:") << format_count(uint_or(info, "num_redelivered"));

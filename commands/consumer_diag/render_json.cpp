@@ -1,6 +1,5 @@
 // consumer-diag reports as JSON: the server's own consumer info as received, with the verdict beside it.
 
-#include "commands/consumer_diag/priority.hpp"
 #include "commands/consumer_diag/render.hpp"
 
 namespace aa::consumer_diag {
@@ -50,7 +49,7 @@ Json to_json(const ConsumerReport& report) {
                 {"delivered_ago_ms", optional_ms(d.delivered_ago)},
                 {"acked_ago_ms", optional_ms(d.acked_ago)},
                 {"pause", pause_json(d.pause)},
-                {"priority", priority_json(priority_of(b.info))},
+                {"priority", priority_json(d.priority)},
                 {"info", b.info}};
 }
 

@@ -38,7 +38,7 @@ public:
     // Returns how many of PAGE's streams were new.
     std::size_t add(const StreamPage& page) {
         missing_.insert(missing_.end(), page.missing().begin(), page.missing().end());
-        for (const auto& [name, reason] : page.offline()) offline_.push_back({"stream " + name, reason});
+        for (const auto& [name, reason] : page.offline()) offline_.push_back(offline_stream(name, reason));
         std::size_t added = 0;
         for (std::size_t i = 0; i < page.size(); ++i) {
             const auto config = json_text::first_member(page.info(i), "config");

@@ -96,6 +96,7 @@ TEST_CASE("JSON: priority carries the policy and the pins exactly, null pins whe
                                 {"pinned_ts", "2026-12-07T19:29:49.505674416Z"}}}}});
     CHECK(schemas.problems(doc, "consumer-diag.schema.json").empty());
     report.binding = choose_binding({"AA_CORE_HOT"}, {aa::test::consumer_answer(kUnpinned)});
+    report.diagnosis = diagnose(report.binding.info, at("2026-12-07T19:29:50Z"), Thresholds{}, std::nullopt);
     const aa::Json unpinned = to_json(SingleResult{standalone_server(), report});
     CHECK(unpinned.at("priority").at("groups").at(0) ==
           aa::Json{{"group", "jobs"}, {"pinned_client_id", nullptr}, {"pinned_ts", nullptr}});
