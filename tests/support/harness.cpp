@@ -173,18 +173,40 @@ std::vector<std::string> without_api_level_request(std::vector<std::string> subj
     return subjects;
 }
 
-int free_port() {
+namespace {
+
+// The lowest port the kernel hands out to outgoing connections: a server port
+// chosen from that range can be taken by any client's connection in between.
+int ephemeral_low() {
+    std::ifstream range("/proc/sys/net/ipv4/ip_local_port_range");
+    int low = 32768;
+    range >> low;
+    return low;
+}
+
+bool can_bind(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    const int port = ntohs(addr.sin_port);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
     ::close(fd);
-    return port;
+    return bound;
+}
+
+}  // namespace
+
+int free_port() {
+    // Below the ephemeral range, at random: parallel tests rarely pick the same
+    // one, and no client connection is given it (NatsServer retries if taken).
+    static std::mt19937 random(std::random_device{}());
+    const int high = std::min(ephemeral_low(), 65536) - 1;
+    std::uniform_int_distribution<int> pick(std::min(10000, high / 2), high);
+    while (true) {
+        const int port = pick(random);
+        if (can_bind(port)) return port;
+    }
 }
 
 TempDir::TempDir() {
