@@ -8,7 +8,9 @@ std::vector<std::string> ConnectionSettings::secrets() const {
     std::vector<std::string> all = url_secrets(servers);
     if (!password.empty()) all.push_back(password);
     if (!token.empty()) all.push_back(token);
-    if (!nkey_file.empty()) all.push_back(encode_nkey_seed(NkeySeed{NkeyKind::user, nkey_seed}));
+    if (!nkey_file.empty() || !creds_file.empty()) {
+        all.push_back(encode_nkey_seed(NkeySeed{NkeyKind::user, signing_seed}));
+    }
     return all;
 }
 

@@ -16,9 +16,11 @@ struct ConnectionSettings {
     std::string password;
     std::string token;
     std::string creds_file;
+    std::string creds_jwt;        // read from creds_file: the user's JWT
     std::string nkey_file;
     std::string nkey_public_key;  // "U…", derived from the seed file's seed
-    Ed25519Key nkey_seed{};       // read from nkey_file; signs the server's nonce
+    // Signs the server's nonce: read from nkey_file or creds_file.
+    Ed25519Key signing_seed{};
     std::string tls_cert;
     std::string tls_key;
     std::string tls_ca;

@@ -42,11 +42,30 @@ std::string last_error_text(natsStatus status) {
     return message;
 }
 
-// Signs the server's nonce with the NKey seed CLOSURE points to. An open
-// server sends no nonce: the empty one is signed, as natscli does.
-natsStatus sign_nonce(char**, unsigned char** signature, int* length, const char* nonce, void* closure) {
+// What signs the server's nonce for an NKey or a creds file login, and the
+// creds file's JWT. nats.c 3.4.1 base64-encodes the signature with a function
+// that takes a first byte of 0 for the end of an empty string: it then sends
+// its CONNECT without "sig", and the server refuses the login (one in 256,
+// since the signature of a random nonce is random). So a signature that
+// starts with 0 is never handed to nats.c: the attempt ends before its
+// CONNECT, and connect() tries again, with a new connection and so a new nonce.
+struct Signer {
+    Ed25519Key seed{};
+    std::string jwt;  // a creds file's; empty for an NKey
+    bool dropped_signature = false;
+};
+
+// Signs the server's nonce with the seed of the Signer CLOSURE points to. An
+// open server sends no nonce: the empty one is signed, as natscli does.
+natsStatus sign_nonce(char** error_text, unsigned char** signature, int* length, const char* nonce, void* closure) {
+    auto* signer = static_cast<Signer*>(closure);
     try {
-        const auto signed_nonce = ed25519_sign(*static_cast<const Ed25519Key*>(closure), nonce != nullptr ? nonce : "");
+        const auto signed_nonce = ed25519_sign(signer->seed, nonce != nullptr ? nonce : "");
+        if (signed_nonce.front() == 0) {
+            signer->dropped_signature = true;
+            *error_text = strdup("the signature of the server's nonce starts with a zero byte, which nats.c would drop");
+            return NATS_ERR;
+        }
         *signature = static_cast<unsigned char*>(std::malloc(signed_nonce.size()));  // nats.c frees it
         if (*signature == nullptr) return NATS_NO_MEMORY;
         std::memcpy(*signature, signed_nonce.data(), signed_nonce.size());
@@ -56,6 +75,17 @@ natsStatus sign_nonce(char**, unsigned char** signature, int* length, const char
         return NATS_ERR;
     }
 }
+
+// Hands nats.c the creds file's JWT of the Signer CLOSURE points to.
+natsStatus user_jwt(char** jwt, char**, void* closure) {
+    *jwt = strdup(static_cast<const Signer*>(closure)->jwt.c_str());  // nats.c frees it
+    return *jwt != nullptr ? NATS_OK : NATS_NO_MEMORY;
+}
+
+// A connect whose every attempt so far was ended by a dropped signature is
+// tried again, up to this many times in all: four in a row happen once in
+// four billion logins.
+constexpr int kSigningAttempts = 4;
 
 // Turns nats.c's connect failure into the reason an operator can act on.
 std::string describe_connect_failure(natsStatus status) {
@@ -79,7 +109,7 @@ void check(natsStatus status, const char* what) {
 struct NatsConnection::Impl {
     natsConnection* conn = nullptr;
     std::string redacted_servers;
-    Ed25519Key nkey_seed{};  // sign_nonce's, for as long as the connection may sign
+    Signer signer;  // sign_nonce's and user_jwt's, for as long as the connection may sign
     ~Impl() {
         if (conn != nullptr) natsConnection_Destroy(conn);
     }
@@ -112,13 +142,14 @@ std::unique_ptr<NatsConnection> NatsConnection::connect(const ConnectionSettings
         check(natsOptions_SetUserInfo(opts.ptr, settings.user.c_str(), settings.password.c_str()), "--user/--password");
     }
     if (!settings.token.empty()) check(natsOptions_SetToken(opts.ptr, settings.token.c_str()), "--token");
+    impl->signer.seed = settings.signing_seed;
     if (!settings.creds_file.empty()) {
-        check(natsOptions_SetUserCredentialsFromFiles(opts.ptr, settings.creds_file.c_str(), nullptr),
-              fmt::format("--creds {}", settings.creds_file).c_str());
+        impl->signer.jwt = settings.creds_jwt;
+        check(natsOptions_SetUserCredentialsCallbacks(opts.ptr, user_jwt, &impl->signer, sign_nonce, &impl->signer),
+              "--creds");
     }
     if (!settings.nkey_file.empty()) {
-        impl->nkey_seed = settings.nkey_seed;
-        check(natsOptions_SetNKey(opts.ptr, settings.nkey_public_key.c_str(), sign_nonce, &impl->nkey_seed), "--nkey");
+        check(natsOptions_SetNKey(opts.ptr, settings.nkey_public_key.c_str(), sign_nonce, &impl->signer), "--nkey");
     }
     const bool tls = !settings.tls_ca.empty() || !settings.tls_cert.empty();
     if (tls) check(natsOptions_SetSecure(opts.ptr, true), "TLS");
@@ -131,7 +162,12 @@ std::unique_ptr<NatsConnection> NatsConnection::connect(const ConnectionSettings
               fmt::format("--tlscert {} / --tlskey {}", settings.tls_cert, settings.tls_key).c_str());
     }
 
-    const natsStatus status = natsConnection_Connect(&impl->conn, opts.ptr);
+    natsStatus status = NATS_OK;
+    for (int attempt = 1; attempt <= kSigningAttempts; ++attempt) {
+        impl->signer.dropped_signature = false;
+        status = natsConnection_Connect(&impl->conn, opts.ptr);
+        if (status == NATS_OK || !impl->signer.dropped_signature) break;
+    }
     if (status != NATS_OK) {
         impl->conn = nullptr;
         const char* with = settings.login.empty() ? "" : " with ";

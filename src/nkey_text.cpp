@@ -87,9 +87,8 @@ std::vector<std::string_view> trimmed_lines(std::string_view text) {
     }
 }
 
-}  // namespace
-
-std::string_view seed_in_file(std::string_view file_text) {
+// The one-line blocks between "-----…-----" lines, in order.
+std::vector<std::string_view> blocks_in(std::string_view file_text) {
     const std::vector<std::string_view> lines = trimmed_lines(file_text);
     std::vector<std::string_view> blocks;
     for (std::size_t i = 0; i + 2 < lines.size();) {
@@ -100,11 +99,24 @@ std::string_view seed_in_file(std::string_view file_text) {
             ++i;
         }
     }
+    return blocks;
+}
+
+}  // namespace
+
+std::string_view seed_in_file(std::string_view file_text) {
+    const std::vector<std::string_view> blocks = blocks_in(file_text);
     if (blocks.size() > 1) return blocks[1];
-    for (const std::string_view line : lines) {
+    for (const std::string_view line : trimmed_lines(file_text)) {
         if (line.starts_with("SO") || line.starts_with("SA") || line.starts_with("SU")) return line;
     }
     throw ParseError("no NKey seed in it (a line starting with SU, or the second block of a creds file)");
+}
+
+std::string_view jwt_in_creds_file(std::string_view file_text) {
+    const std::vector<std::string_view> blocks = blocks_in(file_text);
+    if (blocks.size() < 2) throw ParseError("no user JWT and seed in it (a creds file holds two blocks: the JWT, then the seed)");
+    return blocks[0];
 }
 
 NkeySeed decode_nkey_seed(std::string_view encoded) {

@@ -33,6 +33,11 @@ struct NkeySeed {
 // White space around it is dropped. Throws ParseError when there is none.
 std::string_view seed_in_file(std::string_view file_text);
 
+// The user JWT a creds file holds: the first of its blocks, as nats.c and
+// natscli read it. Throws ParseError when the file has not the JWT's block and
+// the seed's.
+std::string_view jwt_in_creds_file(std::string_view file_text);
+
 // Decodes "S…" text: base32, the CRC16 checked, the kind read from the prefix.
 // Throws ParseError on anything else.
 NkeySeed decode_nkey_seed(std::string_view encoded);

@@ -32,6 +32,11 @@ UserNkey user_nkey_from_seed_file(std::string_view text) {
     return UserNkey{encode_nkey_public(NkeyKind::user, ed25519_public_key(seed.ed25519_seed)), seed.ed25519_seed};
 }
 
+UserCreds user_creds_from_file(std::string_view text) {
+    const std::string_view jwt = jwt_in_creds_file(text);
+    return UserCreds{std::string(jwt), user_nkey_from_seed_file(text).seed};
+}
+
 Ed25519Key ed25519_public_key(const Ed25519Key& seed) {
     const PrivateKey key = private_key_of(seed);
     Ed25519Key public_key{};

@@ -21,6 +21,14 @@ struct UserNkey {
 // Throws ParseError when it holds no seed, a damaged one or another kind's.
 UserNkey user_nkey_from_seed_file(std::string_view text);
 
+// A creds file's user: the JWT the account signed, and the seed that signs
+// the server's nonce. Throws ParseError as above.
+struct UserCreds {
+    std::string jwt;
+    Ed25519Key seed{};  // a secret, never to be printed
+};
+UserCreds user_creds_from_file(std::string_view text);
+
 // The ed25519 public key of SEED.
 Ed25519Key ed25519_public_key(const Ed25519Key& seed);
 

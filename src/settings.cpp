@@ -170,6 +170,17 @@ UserNkey read_user_nkey(const Sourced& file) {
     }
 }
 
+// The user a creds file logs in as, read as read_user_nkey reads a seed file.
+UserCreds read_user_creds(const Sourced& file) {
+    const std::string what = fmt::format("{}: credentials file", file.source);
+    const std::string text = read_text_file(file.value, what);
+    try {
+        return user_creds_from_file(text);
+    } catch (const ParseError& e) {
+        throw UsageError(fmt::format("{} {}: {}", what, file.value, e.what()));
+    }
+}
+
 // The ways CONN proves who it is, and what a refused login names: each way
 // with where it was set. Credentials in a URL win over --user, --password and
 // --token, in nats.c as in natscli, so the URL's are named instead of theirs.
@@ -195,13 +206,25 @@ void resolve_login(const GlobalFlags& flags, const Environment& env, const NatsC
         way(token, "token");
     }
     const auto creds = pick(flags.creds, kCredsOption, env, ctx.creds, ctx_name);
-    conn.creds_file = value_or_empty(creds);
-    way(creds, "credentials file");
-    if (const auto nkey = pick(flags.nkey, kNkeyOption, env, ctx.nkey, ctx_name)) {
+    const auto nkey = pick(flags.nkey, kNkeyOption, env, ctx.nkey, ctx_name);
+    if (creds && nkey) {
+        // nats.c refuses both at connect time; said here, before any connection.
+        throw UsageError(fmt::format("a credentials file (from {}) and an NKey (from {}) cannot both be used: "
+                                     "the credentials file holds its own seed",
+                                     creds->source, nkey->source));
+    }
+    if (creds) {
+        const UserCreds user_creds = read_user_creds(*creds);
+        conn.creds_file = creds->value;
+        conn.creds_jwt = user_creds.jwt;
+        conn.signing_seed = user_creds.seed;
+        way(creds, "credentials file");
+    }
+    if (nkey) {
         const UserNkey user_nkey = read_user_nkey(*nkey);
         conn.nkey_file = nkey->value;
         conn.nkey_public_key = user_nkey.public_key;
-        conn.nkey_seed = user_nkey.seed;
+        conn.signing_seed = user_nkey.seed;
         way(nkey, "NKey");
     }
     const auto cert = pick(flags.tls_cert, kTlsCertOption, env, ctx.cert, ctx_name);

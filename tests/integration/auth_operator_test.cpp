@@ -8,13 +8,20 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <random>
+#include <string_view>
 
+#include <fmt/format.h>
+
+#include "src/nkey_user.hpp"
+#include "tests/support/fakes.hpp"
 #include "tests/support/harness.hpp"
 #include "tests/support/logins.hpp"
 #include "tests/support/operator_mode.hpp"
 #include "tests/support/schema_check.hpp"
 
 using aa::test::check_login_refused;
+using aa::test::FakeTcpServer;
 using aa::test::check_logs_in;
 using aa::test::fresh_nkey;
 using aa::test::Json;
@@ -63,10 +70,60 @@ TEST_CASE("creds: a user of an account with JetStream logs in by flag, environme
     check_login_refused({"-s", server.url(), "--creds", unknown}, {}, "credentials file from --creds",
                         stranger.seed_text());
 
-    const auto missing = run_aa_nats({"stream-info", "-s", server.url(), "--creds", dir.path().string() + "/nope.creds"});
+    // Read before connecting, as an NKey seed file is: what is wrong with the file is the operator's to fix (exit 2).
+    const std::string nope = dir.path().string() + "/nope.creds";
+    const auto missing = run_aa_nats({"stream-info", "-s", server.url(), "--creds", nope});
     INFO("stderr: ", missing.err);
-    CHECK(missing.exit_code == 3);
-    CHECK(missing.err.find("nope.creds") != std::string::npos);
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.starts_with("aa-nats: error: --creds: credentials file " + nope + ": "));
+    const auto seed_only = run_aa_nats({"stream-info", "-s", server.url(), "--creds", dir.write("seed.creds", impostor.seed_text())});
+    INFO("stderr: ", seed_only.err);
+    CHECK(seed_only.exit_code == 2);
+    CHECK(seed_only.err.find("no user JWT and seed in it") != std::string::npos);
+    CHECK(seed_only.err.find(impostor.seed_text()) == std::string::npos);
+    const auto both = run_aa_nats({"stream-info", "-s", server.url(), "--creds", creds, "--nkey", dir.write("ops.nk", impostor.seed_text())});
+    INFO("stderr: ", both.err);
+    CHECK(both.exit_code == 2);
+    CHECK(both.err == "aa-nats: error: a credentials file (from --creds) and an NKey (from --nkey) cannot both be used: "
+                      "the credentials file holds its own seed\n");
+}
+
+// nats.c 3.4.1 base64-encodes the signature of the server's nonce with a
+// function that stops at a first byte of 0, and then sends its CONNECT without
+// "sig": one login in 256 with creds or an NKey was refused (seen as a flaky
+// CI run on 2.15.1). No real server can be made to send a chosen nonce, so a
+// fake greets every connection with one whose signature by the user's seed
+// starts with 0, and answers nothing.
+TEST_CASE("a nonce signature that nats.c would send as none is never sent: each attempt gets a new nonce") {
+    const TestNkey user = fresh_nkey(aa::NkeyKind::user);
+    std::mt19937 random(std::random_device{}());
+    std::string nonce;
+    do {
+        static constexpr std::string_view kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        nonce.clear();
+        for (int i = 0; i < 15; ++i) nonce.push_back(kBase64Url[random() % kBase64Url.size()]);
+    } while (aa::ed25519_sign(user.seed, nonce).front() != 0);
+    const std::string greeting = fmt::format(
+        "INFO {{\"server_id\":\"NFAKE\",\"server_name\":\"fake\",\"version\":\"2.15.1\",\"proto\":1,"
+        "\"host\":\"127.0.0.1\",\"port\":4222,\"headers\":true,\"auth_required\":true,\"max_payload\":1048576,"
+        "\"client_id\":1,\"nonce\":\"{}\"}}\r\n", nonce);
+
+    Operator trusted;
+    const TestNkey account = trusted.add_account("AA", kUnlimitedJetStream);
+    TempDir dir;
+    const std::vector<std::vector<std::string>> logins{{"--creds", dir.write("ops.creds", user_creds(account, "ops", &user))},
+                                                       {"--nkey", dir.write("ops.nk", user.seed_text() + "\n")}};
+    for (const auto& login : logins) {
+        FakeTcpServer fake(greeting);
+        std::vector<std::string> args{"stream-info", "-s", fake.url(), "--timeout", "2s"};
+        args.insert(args.end(), login.begin(), login.end());
+        const auto r = run_aa_nats(args);
+        INFO(login.front(), ": stderr: ", r.err, "connections: ", fake.accepted(), "\nreceived: ", fake.received());
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find("the signature of the server's nonce starts with a zero byte") != std::string::npos);
+        CHECK(fake.received().find("CONNECT") == std::string::npos);
+        CHECK(fake.accepted() >= 4);  // the greeting probe's, and four of nats.c's
+    }
 }
 
 TEST_CASE("creds: an account whose JetStream limit on streams is reached") {

@@ -38,18 +38,36 @@ FakeTcpServer::~FakeTcpServer() {
 std::string FakeTcpServer::url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
 
 void FakeTcpServer::serve() {
-    std::vector<int> clients;
+    std::vector<pollfd> fds{{listen_fd_, POLLIN, 0}};
     while (!stopping_) {
-        pollfd pfd{listen_fd_, POLLIN, 0};
-        if (::poll(&pfd, 1, 50) != 1) continue;
+        for (pollfd& p : fds) p.revents = 0;
+        if (::poll(fds.data(), fds.size(), 50) < 1) continue;
+        for (std::size_t i = 1; i < fds.size(); ++i) {
+            if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
+            char buffer[4096];
+            const auto got = ::recv(fds[i].fd, buffer, sizeof buffer, 0);
+            if (got > 0) {
+                const std::lock_guard lock(mutex_);
+                received_.append(buffer, static_cast<std::size_t>(got));
+            } else {
+                fds[i].events = 0;  // closed by the client: kept, silent, until stop
+            }
+        }
+        if ((fds[0].revents & POLLIN) == 0) continue;
         const int fd = ::accept(listen_fd_, nullptr, nullptr);
         if (fd < 0) continue;
+        ++accepted_;
         if (!greeting_.empty()) {
             [[maybe_unused]] const auto sent = ::send(fd, greeting_.data(), greeting_.size(), MSG_NOSIGNAL);
         }
-        clients.push_back(fd);
+        fds.push_back({fd, POLLIN, 0});
     }
-    for (const int fd : clients) ::close(fd);
+    for (std::size_t i = 1; i < fds.size(); ++i) ::close(fds[i].fd);
+}
+
+std::string FakeTcpServer::received() const {
+    const std::lock_guard lock(mutex_);
+    return received_;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -20,10 +21,15 @@ public:
     FakeTcpServer(const FakeTcpServer&) = delete;
     FakeTcpServer& operator=(const FakeTcpServer&) = delete;
     std::string url() const;
+    int accepted() const { return accepted_; }  // connections so far
+    std::string received() const;               // all that every client sent
 
 private:
     void serve();
     std::string greeting_;
+    mutable std::mutex mutex_;
+    std::string received_;
+    std::atomic<int> accepted_{0};
     int listen_fd_ = -1;
     int port_ = 0;
     std::atomic<bool> stopping_{false};

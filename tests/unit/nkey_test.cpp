@@ -77,6 +77,15 @@ TEST_CASE("the seed is found where natscli finds it") {
                               "-----BEGIN USER NKEY SEED-----\r\n" + seed + "\r\n------END USER NKEY SEED------\r\n";
     CHECK(aa::seed_in_file(creds) == seed);
     CHECK(aa::user_nkey_from_seed_file(creds).public_key == kDocsPublic);
+    // The JWT is the first block, as nats.c reads it.
+    CHECK(aa::jwt_in_creds_file(creds) == "eyJ0eXAiOiJKV1QifQ.e30.c2ln");
+    const aa::UserCreds user = aa::user_creds_from_file(creds);
+    CHECK(user.jwt == "eyJ0eXAiOiJKV1QifQ.e30.c2ln");
+    CHECK(user.seed == aa::decode_nkey_seed(seed).ed25519_seed);
+    // A seed file, or a JWT alone, is no creds file.
+    CHECK_THROWS_AS(aa::jwt_in_creds_file("-----BEGIN USER NKEY SEED-----\n" + seed + "\n------END USER NKEY SEED------\n"),
+                    aa::ParseError);
+    CHECK_THROWS_AS(aa::user_creds_from_file(seed + "\n"), aa::ParseError);
 }
 
 TEST_CASE("a seed file without a good user seed is a ParseError that never quotes it") {
