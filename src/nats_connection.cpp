@@ -3,14 +3,12 @@
 #include <nats/nats.h>
 
 #include <condition_variable>
-#include <cstdlib>
-#include <cstring>
 #include <mutex>
 
 #include <fmt/format.h>
 
 #include "src/errors.hpp"
-#include "src/nkey_user.hpp"
+#include "src/nonce_signer.hpp"
 #include "src/server_url.hpp"
 
 namespace aa {
@@ -42,51 +40,6 @@ std::string last_error_text(natsStatus status) {
     return message;
 }
 
-// What signs the server's nonce for an NKey or a creds file login, and the
-// creds file's JWT. nats.c 3.4.1 base64-encodes the signature with a function
-// that takes a first byte of 0 for the end of an empty string: it then sends
-// its CONNECT without "sig", and the server refuses the login (one in 256,
-// since the signature of a random nonce is random). So a signature that
-// starts with 0 is never handed to nats.c: the attempt ends before its
-// CONNECT, and connect() tries again, with a new connection and so a new nonce.
-struct Signer {
-    Ed25519Key seed{};
-    std::string jwt;  // a creds file's; empty for an NKey
-    bool dropped_signature = false;
-};
-
-// Signs the server's nonce with the seed of the Signer CLOSURE points to. An
-// open server sends no nonce: the empty one is signed, as natscli does.
-natsStatus sign_nonce(char** error_text, unsigned char** signature, int* length, const char* nonce, void* closure) {
-    auto* signer = static_cast<Signer*>(closure);
-    try {
-        const auto signed_nonce = ed25519_sign(signer->seed, nonce != nullptr ? nonce : "");
-        if (signed_nonce.front() == 0) {
-            signer->dropped_signature = true;
-            *error_text = strdup("the signature of the server's nonce starts with a zero byte, which nats.c would drop");
-            return NATS_ERR;
-        }
-        *signature = static_cast<unsigned char*>(std::malloc(signed_nonce.size()));  // nats.c frees it
-        if (*signature == nullptr) return NATS_NO_MEMORY;
-        std::memcpy(*signature, signed_nonce.data(), signed_nonce.size());
-        *length = static_cast<int>(signed_nonce.size());
-        return NATS_OK;
-    } catch (const std::exception&) {  // nothing may escape into C
-        return NATS_ERR;
-    }
-}
-
-// Hands nats.c the creds file's JWT of the Signer CLOSURE points to.
-natsStatus user_jwt(char** jwt, char**, void* closure) {
-    *jwt = strdup(static_cast<const Signer*>(closure)->jwt.c_str());  // nats.c frees it
-    return *jwt != nullptr ? NATS_OK : NATS_NO_MEMORY;
-}
-
-// A connect whose every attempt so far was ended by a dropped signature is
-// tried again, up to this many times in all: four in a row happen once in
-// four billion logins.
-constexpr int kSigningAttempts = 4;
-
 // Turns nats.c's connect failure into the reason an operator can act on.
 std::string describe_connect_failure(natsStatus status) {
     const std::string detail = last_error_text(status);
@@ -109,7 +62,7 @@ void check(natsStatus status, const char* what) {
 struct NatsConnection::Impl {
     natsConnection* conn = nullptr;
     std::string redacted_servers;
-    Signer signer;  // sign_nonce's and user_jwt's, for as long as the connection may sign
+    NonceSigner signer;  // sign_nonce's and user_jwt's, for as long as the connection may sign
     ~Impl() {
         if (conn != nullptr) natsConnection_Destroy(conn);
     }

@@ -166,14 +166,16 @@ TEST_CASE("a command includes only its own folder and src/; only main and the CL
     }
 }
 
-TEST_CASE("only src/nats_connection.cpp includes nats.c") {
+// The connection and the callbacks it hands nats.c to sign with.
+TEST_CASE("only src/nats_connection.cpp and src/nonce_signer.* include nats.c") {
     std::vector<std::string> users;
     for (const auto& f : sources()) {
         for (const auto& line : f.lines) {
             if (starts_with(line, "#include <nats/")) users.push_back(f.path);
         }
     }
-    CHECK(users == std::vector<std::string>{"src/nats_connection.cpp"});
+    std::sort(users.begin(), users.end());
+    CHECK(users == std::vector<std::string>{"src/nats_connection.cpp", "src/nonce_signer.hpp"});
 }
 
 TEST_CASE("only the JetStream client spells API subjects") {
@@ -190,7 +192,9 @@ TEST_CASE("no file over 300 lines, no function over 60") {
     for (const auto& f : sources()) {
         INFO(f.path);
         CHECK(f.lines.size() <= kMaxFileLines);
-        for (const auto& [line, length] : function_spans(f)) {
+        for (const auto& span : function_spans(f)) {  // not a structured binding: clang 14 cannot capture one
+            const auto line = span.first;
+            const auto length = span.second;
             CHECK_MESSAGE(length <= kMaxFunctionLines, f.path << ":" << line << " is " << length << " lines long");
         }
     }
