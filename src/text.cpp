@@ -72,12 +72,12 @@ bool is_wide(char32_t c) {
 bool is_hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // What cannot be split in printable() output: one character, or one escape.
-struct Unit {
+struct PrintedUnit {
     std::size_t bytes = 1;
     std::size_t columns = 1;
 };
 
-Unit unit_at(std::string_view text, std::size_t pos) {
+PrintedUnit unit_at(std::string_view text, std::size_t pos) {
     if (text[pos] == '\\') {
         if (text.substr(pos, 2) == "\\\\") return {2, 2};
         if (text.size() - pos >= 4 && text[pos + 1] == 'x' && is_hex_digit(text[pos + 2]) && is_hex_digit(text[pos + 3])) {
@@ -150,7 +150,7 @@ std::string printable(std::string_view text) {
 std::size_t display_width(std::string_view text) {
     std::size_t columns = 0;
     for (std::size_t pos = 0; pos < text.size();) {
-        const Unit unit = unit_at(text, pos);
+        const PrintedUnit unit = unit_at(text, pos);
         columns += unit.columns;
         pos += unit.bytes;
     }
@@ -166,7 +166,7 @@ std::string truncate_to_width(std::string_view text, std::size_t width) {
     std::size_t columns = 0;
     // Zero-width marks right after the last kept character stay with it.
     while (pos < text.size()) {
-        const Unit unit = unit_at(text, pos);
+        const PrintedUnit unit = unit_at(text, pos);
         if (columns + unit.columns > room) break;
         columns += unit.columns;
         pos += unit.bytes;

@@ -94,7 +94,9 @@ struct Walk {
     }
 
     void check_capture(const Capture& capture) {
-        for (const auto& [family, stream] : capture) {
+        for (const auto& entry : capture) {  // no structured binding: clang 14 cannot capture one in a check
+            const auto& family = entry.first;
+            const auto& stream = entry.second;
             CAPTURE(family);
             CHECK(client.api("$JS.API.STREAM.NAMES", Json{{"subject", family}}).at("streams") == Json{stream});
         }
