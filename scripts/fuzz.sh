@@ -1,38 +1,53 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for
-# FUZZ_SECONDS (default 20) from its seeds. Part of scripts/test.sh.
+# Runs every libFuzzer target of BUILD_DIR (default build-sanitize, made by
+# scripts/sanitize.sh) for FUZZ_SECONDS (default 20) from its seeds, as many at
+# once as there are cores. Part of scripts/sanitize.sh.
+#
+#   bash scripts/fuzz.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build=${1:-build-sanitize}
 seconds="${FUZZ_SECONDS:-20}"
+[ -x "$build/tests/fuzz/fuzz_duration" ] || {
+  echo "fuzz: no fuzz targets in $build: run scripts/sanitize.sh (or configure with clang and -DAA_NATS_FUZZ=ON)" >&2; exit 2; }
 
-if ! command -v clang++ >/dev/null || [ ! -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
-fi
-
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DAA_NATS_FUZZ=ON -DAA_NATS_SANITIZE=ON \
-  -DBUILD_TESTING=OFF -DAA_NATS_BENCH=OFF >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target fuzz_duration fuzz_env_file fuzz_context fuzz_server_text fuzz_api_reply fuzz_json_text \
-  fuzz_ensure_plan fuzz_nkey
+# Each target with the corpus it starts from.
+targets=(
+  "duration tests/fuzz/seeds/duration"
+  "env_file tests/fuzz/seeds/env_file"
+  "context tests/fuzz/seeds/context"
+  "server_text tests/fuzz/seeds/server_text"
+  "api_reply tests/fixtures"
+  "json_text tests/fixtures"
+  "ensure_plan tests/fixtures"
+  "nkey tests/fuzz/seeds/nkey"
+)
 
 work=$(mktemp -d /tmp/aa-nats-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 run() {
-  local target=$1; shift
+  local target=$1 seeds=$2
   mkdir -p "$work/$target"
-  echo "fuzz: $target for ${seconds}s"
-  "build-fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -print_final_stats=0 \
-    -artifact_prefix="$work/$target-" "$work/$target" "$@" 2>"$work/$target.log" || {
-    tail -40 "$work/$target.log"; echo "fuzz: $target FAILED"; exit 1; }
-  grep -E "^#[0-9]+ +DONE" "$work/$target.log" | tail -1 || true
+  if "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -print_final_stats=0 \
+       -artifact_prefix="$work/$target-" "$work/$target" "$seeds" 2>"$work/$target.log"; then
+    echo "fuzz: $target ran ${seconds}s: $(grep -E "^Done [0-9]+ runs" "$work/$target.log" | tail -1)"
+  else
+    tail -40 "$work/$target.log"; echo "fuzz: $target FAILED"; return 1
+  fi
 }
-run duration tests/fuzz/seeds/duration
-run env_file tests/fuzz/seeds/env_file
-run context tests/fuzz/seeds/context
-run server_text tests/fuzz/seeds/server_text
-run api_reply tests/fixtures
-run json_text tests/fixtures
-run ensure_plan tests/fixtures
-run nkey tests/fuzz/seeds/nkey
+
+jobs=$(nproc)
+failed=0
+pids=()
+for entry in "${targets[@]}"; do
+  # shellcheck disable=SC2086
+  run $entry &
+  pids+=($!)
+  if [ "${#pids[@]}" -ge "$jobs" ]; then
+    wait "${pids[0]}" || failed=1
+    pids=("${pids[@]:1}")
+  fi
+done
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+[ "$failed" -eq 0 ] || { echo "fuzz: a target failed (its input is in the log above)"; exit 1; }
 echo "fuzz: every target ran ${seconds}s without a crash"

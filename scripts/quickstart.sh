@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-bash scripts/build.sh -DBUILD_TESTING=OFF
+bash scripts/build.sh -DBUILD_TESTING=OFF -DAA_NATS_BENCH=OFF
 aa=./build/aa-nats
 
 if (exec 3<>/dev/tcp/127.0.0.1/4223) 2>/dev/null; then
