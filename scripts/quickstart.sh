@@ -6,7 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-bash scripts/build.sh -DBUILD_TESTING=OFF -DAA_NATS_BENCH=OFF
+# Only the binary, in as many unity batches as there are cores: one batch
+# per core parses the heavy headers least often (52 s on two cores, against
+# 85 s in the default batches of 8, which keep an edit's rebuild short).
+sources=$(find src commands -name '*.cpp' | wc -l)
+cores=$(nproc)
+bash scripts/build.sh -DBUILD_TESTING=OFF -DAA_NATS_BENCH=OFF -DCMAKE_UNITY_BUILD_BATCH_SIZE=$(( (sources + cores - 1) / cores ))
 aa=./build/aa-nats
 
 if (exec 3<>/dev/tcp/127.0.0.1/4223) 2>/dev/null; then

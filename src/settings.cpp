@@ -158,24 +158,15 @@ Environment with_env_file(const GlobalFlags& flags, const Environment& process_e
     }
 }
 
-// The user a seed file logs in as. A file that holds none is the operator's
-// mistake (exit 2), said without quoting the file: it holds a secret.
-UserNkey read_user_nkey(const Sourced& file) {
-    const std::string what = fmt::format("{}: NKey seed file", file.source);
+// The user a login file (an NKey seed file, a creds file) holds, read with
+// PARSE. A file that holds none is the operator's mistake (exit 2), said
+// without quoting the file: it holds a secret.
+template <typename Parse>
+auto read_login_file(const Sourced& file, std::string_view kind, Parse parse) {
+    const std::string what = fmt::format("{}: {}", file.source, kind);
     const std::string text = read_text_file(file.value, what);
     try {
-        return user_nkey_from_seed_file(text);
-    } catch (const ParseError& e) {
-        throw UsageError(fmt::format("{} {}: {}", what, file.value, e.what()));
-    }
-}
-
-// The user a creds file logs in as, read as read_user_nkey reads a seed file.
-UserCreds read_user_creds(const Sourced& file) {
-    const std::string what = fmt::format("{}: credentials file", file.source);
-    const std::string text = read_text_file(file.value, what);
-    try {
-        return user_creds_from_file(text);
+        return parse(text);
     } catch (const ParseError& e) {
         throw UsageError(fmt::format("{} {}: {}", what, file.value, e.what()));
     }
@@ -214,14 +205,14 @@ void resolve_login(const GlobalFlags& flags, const Environment& env, const NatsC
                                      creds->source, nkey->source));
     }
     if (creds) {
-        const UserCreds user_creds = read_user_creds(*creds);
+        const UserCreds user_creds = read_login_file(*creds, "credentials file", user_creds_from_file);
         conn.creds_file = creds->value;
         conn.creds_jwt = user_creds.jwt;
         conn.signing_seed = user_creds.seed;
         way(creds, "credentials file");
     }
     if (nkey) {
-        const UserNkey user_nkey = read_user_nkey(*nkey);
+        const UserNkey user_nkey = read_login_file(*nkey, "NKey seed file", user_nkey_from_seed_file);
         conn.nkey_file = nkey->value;
         conn.nkey_public_key = user_nkey.public_key;
         conn.signing_seed = user_nkey.seed;
