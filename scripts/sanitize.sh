@@ -22,6 +22,6 @@ fi
 CC=clang CXX=clang++ BUILD_DIR=build-sanitize BUILD_TYPE=Debug bash scripts/build.sh \
   -DAA_NATS_SANITIZE=ON -DAA_NATS_FUZZ=ON -DAA_NATS_NEWER_SERVERS=OFF -DAA_NATS_BENCH=OFF \
   "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" "-DCMAKE_C_FLAGS_DEBUG=-O1 -gline-tables-only"
-(cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j3 --timeout 600)
+(cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j2 --timeout 600)
 
 bash scripts/fuzz.sh build-sanitize

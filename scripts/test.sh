@@ -13,4 +13,4 @@ bash scripts/install-deps.sh
 bash scripts/fetch-servers.sh
 
 BUILD_DIR=build-test BUILD_TYPE=RelWithDebInfo bash scripts/build.sh
-(cd build-test && ctest --output-on-failure -j3 --timeout 600)
+(cd build-test && ctest --output-on-failure -j2 --timeout 600)
